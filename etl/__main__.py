@@ -1,0 +1,55 @@
+"""Command line: python -m etl {build,check,coverage}."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl import catalog, coverage
+
+
+def _load(args: argparse.Namespace) -> catalog.Catalog:
+    return catalog.load(Path(args.data), [Path(d) for d in args.extra])
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    cat = _load(args)
+    problems = catalog.validate(cat)
+    if args.doc:
+        problems = [p for p in problems if args.doc in p.file or p.file.endswith(("regions.csv", "indicators.csv", "units.csv"))]
+    for p in problems:
+        print(p)
+    print(f"{len(cat.facts)} facts, {len(cat.skipped)} skip rows, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    cat = _load(args)
+    report = coverage.measure(cat, [args.doc] if args.doc else None)
+    for u in report.uncovered:
+        print(u)
+    print(f"{'doc':6} {'numbers':>8} {'in facts':>9} {'skipped':>8} {'uncovered':>10}")
+    for doc, c in report.per_doc.items():
+        print(f"{doc:6} {c['numbers']:>8} {c['in_facts']:>9} {c['skipped']:>8} {c['uncovered']:>10}")
+    t = report.total
+    print(f"{'all':6} {t['numbers']:>8} {t['in_facts']:>9} {t['skipped']:>8} {t['uncovered']:>10}")
+    return 1 if t["uncovered"] else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    parser.add_argument("--data", default=str(catalog.DATA), help="catalogue folder (default: data/)")
+    parser.add_argument("--extra", action="append", default=[], help="folder with draft regions/indicators/units rows")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="validate the catalogue and print every problem")
+    p.add_argument("--doc", help="only problems of this document's files")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("coverage", help="list numbers in the raw pages that are neither facts nor skipped")
+    p.add_argument("--doc", help="only this document (e.g. d000)")
+    p.set_defaults(func=cmd_coverage)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,298 @@
+"""Load the reviewed catalogue (plain CSV files in ``data/``) and validate it row by row.
+
+Every problem becomes a :class:`Problem` naming the file, line, field and reason; the build refuses to
+publish while any remain. Line numbers are those of the CSV file as a text editor shows them.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from etl import text
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+LEVELS = {"province", "city", "county", "park", "township", "village"}
+SCOPES = {"loudi", "outside"}
+THEMES = {
+    "poverty", "economy", "income", "fiscal", "park", "land", "investment", "industry", "agriculture",
+    "employment", "infrastructure", "housing", "public_services", "health", "education", "governance",
+    "party", "environment", "population", "trade", "finance", "forestry", "culture", "security",
+}
+QUALIFIERS = {
+    "yoy": "year-on-year (同比)",
+    "annual_avg": "average per year (年均)",
+    "cumulative": "cumulative over the period (累计)",
+    "more_than": "more than the figure (余 / 多 / 超)",
+    "at_least": "the figure or more (以上 / 不少于)",
+    "approx": "approximately (约 / 近 / 左右)",
+    "less_than": "less than the figure (不到 / 近 as 'nearly')",
+    "target": "a target or plan, not an outcome (力争 / 目标)",
+    "expected": "an expectation or forecast (预计)",
+}
+BOOLEANS = {"true": True, "false": False, "": None}
+PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?$")
+FACT_ID = re.compile(r"^(d\d{3})-(\d{3})$")
+CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+COLUMNS = {
+    "sources": ["doc", "file", "sha256", "newspaper", "page", "date_printed", "date_inferred",
+                "date_basis", "headlines", "subject_region", "unknown"],
+    "regions": ["code", "name_zh", "name_en", "level", "parent", "host_county", "scope"],
+    "indicators": ["code", "name_zh", "name_en", "theme", "unit", "base_unit", "description_zh",
+                   "description_en", "higher_is_better", "formula"],
+    "units": ["unit", "base_unit", "factor"],
+    "facts": ["fact_id", "doc", "region", "indicator", "period", "value", "unit", "qualifier",
+              "out_of", "quote", "note"],
+    "skipped": ["doc", "number", "context", "reason"],
+    "conflict_resolutions": ["region", "indicator", "period", "preferred_fact", "reason"],
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.reason}" if self.field else f"{where}: {self.reason}"
+
+
+class CatalogError(Exception):
+    """Raised with every problem found, each naming file, line, field and reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Row:
+    """One CSV record with the file and line it came from."""
+
+    file: str
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key]
+
+
+@dataclass
+class Catalog:
+    data_dir: Path
+    sources: list[Row] = field(default_factory=list)
+    regions: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+    units: list[Row] = field(default_factory=list)
+    facts: list[Row] = field(default_factory=list)
+    skipped: list[Row] = field(default_factory=list)
+    conflict_resolutions: list[Row] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)  # doc -> raw text
+    problems: list[Problem] = field(default_factory=list)
+
+    def squeezed(self, doc: str) -> str:
+        return text.squeeze(self.pages[doc])
+
+
+def read_csv(path: Path, kind: str, problems: list[Problem], root: Path) -> list[Row]:
+    """Read a UTF-8 CSV with the expected header; malformed lines become problems."""
+    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    expected = COLUMNS[kind]
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return []
+    reader = csv.reader(content.splitlines(keepends=True), strict=True)
+    rows: list[Row] = []
+    try:
+        header = next(reader, None)
+        if header != expected:
+            problems.append(Problem(rel, 1, "", f"header must be {','.join(expected)}; found {','.join(header or [])}"))
+            return []
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(expected):
+                problems.append(Problem(rel, line, "", f"malformed line: {len(record)} fields, expected {len(expected)}"))
+                continue
+            rows.append(Row(rel, line, {k: v.strip() for k, v in zip(expected, record)}))
+    except csv.Error as exc:
+        problems.append(Problem(rel, reader.line_num, "", f"malformed CSV: {exc}"))
+    return rows
+
+
+def load(data_dir: Path = DATA, extra: list[Path] | None = None) -> Catalog:
+    """Read every catalogue file; reading problems are collected, not raised.
+
+    ``extra`` folders may hold more regions.csv / indicators.csv / units.csv rows (drafts under review).
+    """
+    cat = Catalog(data_dir)
+    root = data_dir.parent
+    p = cat.problems
+    cat.sources = read_csv(data_dir / "raw" / "sources.csv", "sources", p, root)
+    cat.regions = read_csv(data_dir / "regions.csv", "regions", p, root)
+    cat.indicators = read_csv(data_dir / "indicators.csv", "indicators", p, root)
+    cat.units = read_csv(data_dir / "units.csv", "units", p, root)
+    for folder in extra or []:
+        for kind in ("regions", "indicators", "units"):
+            if (folder / f"{kind}.csv").exists():
+                getattr(cat, kind).extend(read_csv(folder / f"{kind}.csv", kind, p, root))
+    cat.conflict_resolutions = read_csv(data_dir / "conflict_resolutions.csv", "conflict_resolutions", p, root)
+    for path in sorted((data_dir / "facts").glob("*.csv")):
+        cat.facts += read_csv(path, "facts", p, root)
+    for path in sorted((data_dir / "skipped").glob("*.csv")):
+        cat.skipped += read_csv(path, "skipped", p, root)
+    for src in cat.sources:
+        page = data_dir / "raw" / src["file"]
+        if not page.exists():
+            p.append(Problem(src.file, src.line, "file", f"no such page: {page}"))
+            continue
+        raw = page.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != src["sha256"]:
+            p.append(Problem(src.file, src.line, "sha256", f"{src['file']} changed since it was registered"))
+        cat.pages[src["doc"]] = raw.decode("utf-8")
+    return cat
+
+
+def validate(cat: Catalog) -> list[Problem]:
+    """Schema, reference, unit and provenance checks of every row. Returns all problems."""
+    problems = list(cat.problems)
+
+    def bad(row: Row, fld: str, reason: str) -> None:
+        problems.append(Problem(row.file, row.line, fld, reason))
+
+    def required(row: Row, fields: list[str]) -> bool:
+        missing = [f for f in fields if not row[f]]
+        for f in missing:
+            bad(row, f, "required field is empty")
+        return not missing
+
+    def unique(rows: list[Row], key: str) -> dict[str, Row]:
+        seen: dict[str, Row] = {}
+        for row in rows:
+            if row[key] in seen:
+                first = seen[row[key]]
+                bad(row, key, f"duplicate {key} {row[key]!r} (first at {first.file}:{first.line})")
+            else:
+                seen[row[key]] = row
+        return seen
+
+    sources = unique(cat.sources, "doc")
+    regions = unique(cat.regions, "code")
+    indicators = unique(cat.indicators, "code")
+    units = {(u["unit"], u["base_unit"]): u for u in cat.units}
+
+    for row in cat.sources:
+        required(row, ["doc", "file", "sha256", "subject_region"])
+        if row["subject_region"] and row["subject_region"] not in regions:
+            bad(row, "subject_region", f"unknown region {row['subject_region']!r}")
+
+    for row in cat.regions:
+        required(row, ["code", "name_zh", "name_en", "level", "scope"])
+        if row["code"] and not CODE.match(row["code"]):
+            bad(row, "code", f"{row['code']!r} is not a lowercase ascii code")
+        if row["level"] and row["level"] not in LEVELS:
+            bad(row, "level", f"{row['level']!r} not one of {sorted(LEVELS)}")
+        if row["scope"] and row["scope"] not in SCOPES:
+            bad(row, "scope", f"{row['scope']!r} not one of {sorted(SCOPES)}")
+        for ref in ("parent", "host_county"):
+            if row[ref] and row[ref] not in regions:
+                bad(row, ref, f"unknown region {row[ref]!r}")
+        if row["level"] == "park" and not row["host_county"]:
+            bad(row, "host_county", "a park needs its host county")
+
+    for row in cat.units:
+        required(row, ["unit", "base_unit", "factor"])
+        try:
+            Decimal(row["factor"])
+        except ArithmeticError:
+            bad(row, "factor", f"{row['factor']!r} is not a number")
+
+    for row in cat.indicators:
+        required(row, ["code", "name_zh", "name_en", "theme", "unit", "base_unit",
+                       "description_zh", "description_en"])
+        if row["code"] and not CODE.match(row["code"]):
+            bad(row, "code", f"{row['code']!r} is not a lowercase ascii code")
+        if row["theme"] and row["theme"] not in THEMES:
+            bad(row, "theme", f"{row['theme']!r} not one of {sorted(THEMES)}")
+        if row["higher_is_better"] not in BOOLEANS:
+            bad(row, "higher_is_better", "must be true, false or empty")
+        if row["unit"] and (row["unit"], row["base_unit"]) not in units:
+            bad(row, "unit", f"unit {row['unit']!r} has no conversion to {row['base_unit']!r} in data/units.csv")
+
+    fact_ids = unique(cat.facts, "fact_id")
+    for row in cat.facts:
+        if not required(row, ["fact_id", "doc", "region", "indicator", "period", "value", "unit", "quote"]):
+            continue
+        m = FACT_ID.match(row["fact_id"])
+        if not m:
+            bad(row, "fact_id", f"{row['fact_id']!r} is not of the form d000-001")
+        elif m.group(1) != row["doc"]:
+            bad(row, "fact_id", f"prefix {m.group(1)} does not match doc {row['doc']}")
+        if row["doc"] not in sources:
+            bad(row, "doc", f"unknown document {row['doc']!r}")
+        if row["region"] not in regions:
+            bad(row, "region", f"unknown region {row['region']!r}")
+        ind = indicators.get(row["indicator"])
+        if ind is None:
+            bad(row, "indicator", f"indicator {row['indicator']!r} has no entry in data/indicators.csv")
+        elif ind["formula"]:
+            bad(row, "indicator", f"{row['indicator']!r} is a derived indicator; facts hold published numbers only")
+        if not PERIOD.match(row["period"]):
+            bad(row, "period", f"{row['period']!r} is not YYYY[-MM[-DD]] or a range A..B")
+        try:
+            text.parse_number(row["value"])
+        except ValueError as exc:
+            bad(row, "value", f"non-numeric value: {exc}")
+        for tag in filter(None, row["qualifier"].split(";")):
+            if tag not in QUALIFIERS:
+                bad(row, "qualifier", f"{tag!r} not one of {sorted(QUALIFIERS)}")
+        if row["out_of"] and not row["out_of"].isdigit():
+            bad(row, "out_of", f"{row['out_of']!r} is not a whole number")
+        if ind is not None and (row["unit"], ind["base_unit"]) not in units:
+            bad(row, "unit", f"unknown unit {row['unit']!r}: no conversion to {ind['base_unit']!r} "
+                             f"(indicator {row['indicator']}) in data/units.csv")
+        page = cat.pages.get(row["doc"])
+        if page is not None:
+            quote = text.squeeze(row["quote"])
+            if quote not in text.squeeze(page):
+                bad(row, "quote", f"quote not found in {row['doc']} (whitespace ignored): {row['quote'][:40]}")
+            elif text.squeeze(row["value"]) not in {t.text for t in text.find_numbers(quote)}:
+                bad(row, "value", f"{row['value']!r} is not a number in the quote")
+
+    for row in cat.skipped:
+        if not required(row, ["doc", "number", "context", "reason"]):
+            continue
+        page = cat.pages.get(row["doc"])
+        if page is None:
+            bad(row, "doc", f"unknown document {row['doc']!r}")
+            continue
+        context = text.squeeze(row["context"])
+        if context not in text.squeeze(page):
+            bad(row, "context", f"context not found in {row['doc']}: {row['context'][:40]}")
+        elif row["number"] not in {t.text for t in text.find_numbers(context)}:
+            bad(row, "number", f"{row['number']!r} is not a number token in the context")
+
+    for row in cat.conflict_resolutions:
+        if required(row, ["region", "indicator", "period", "preferred_fact", "reason"]):
+            if row["preferred_fact"] not in fact_ids:
+                bad(row, "preferred_fact", f"unknown fact {row['preferred_fact']!r}")
+    return problems
+
+
+def check(cat: Catalog) -> None:
+    """Raise CatalogError when validation finds anything."""
+    problems = validate(cat)
+    if problems:
+        raise CatalogError(problems)
