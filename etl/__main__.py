@@ -1,11 +1,11 @@
-"""Command line: python -m etl {build,check,coverage}."""
+"""Command line of the data side: python -m etl {build,check,coverage}."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from etl import catalog, coverage
+from etl import build, catalog, coverage
 
 
 def _load(args: argparse.Namespace) -> catalog.Catalog:
@@ -36,11 +36,25 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if t["uncovered"] else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        summary = build.build(Path(args.db), Path(args.data))
+    except (catalog.CatalogError, build.BuildError) as exc:
+        print(f"build failed, {args.db} left unchanged:", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     parser.add_argument("--data", default=str(catalog.DATA), help="catalogue folder (default: data/)")
     parser.add_argument("--extra", action="append", default=[], help="folder with draft regions/indicators/units rows")
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="build and publish the DuckDB database (atomically)")
+    p.add_argument("--db", default=str(build.DEFAULT_DB), help="database file (default: data/loudi.duckdb)")
+    p.set_defaults(func=cmd_build)
     p = sub.add_parser("check", help="validate the catalogue and print every problem")
     p.add_argument("--doc", help="only problems of this document's files")
     p.set_defaults(func=cmd_check)

@@ -38,6 +38,7 @@ QUALIFIERS = {
 BOOLEANS = {"true": True, "false": False, "": None}
 PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?$")
 FACT_ID = re.compile(r"^(d\d{3})-(\d{3})$")
+DERIVED_FORMULA = re.compile(r"^\s*([a-z0-9_]+)\s*/\s*([a-z0-9_]+)\s*(?:[×*]\s*(\d+))?\s*$")
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 COLUMNS = {
@@ -230,6 +231,14 @@ def validate(cat: Catalog) -> list[Problem]:
             bad(row, "higher_is_better", "must be true, false or empty")
         if row["unit"] and (row["unit"], row["base_unit"]) not in units:
             bad(row, "unit", f"unit {row['unit']!r} has no conversion to {row['base_unit']!r} in data/units.csv")
+        if row["formula"]:
+            m = DERIVED_FORMULA.match(row["formula"])
+            if not m:
+                bad(row, "formula", "a derived formula must read 'numerator / denominator [× factor]'")
+            else:
+                for operand in m.group(1, 2):
+                    if operand not in indicators:
+                        bad(row, "formula", f"unknown indicator {operand!r} in the formula")
 
     fact_ids = unique(cat.facts, "fact_id")
     for row in cat.facts:

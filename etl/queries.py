@@ -1,0 +1,97 @@
+"""Read-only queries the dashboard uses: each takes filters and returns a DataFrame.
+
+The database is opened read-only for every call, so a rebuild (an atomic rename) never disturbs a
+reader. Filters that are None or empty mean "no filter".
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.build import DEFAULT_DB
+
+
+def _query(db: Path | str, sql: str, params: Sequence = ()) -> pd.DataFrame:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, list(params)).df()
+    finally:
+        con.close()
+
+
+def _where(filters: dict[str, Sequence | None]) -> tuple[str, list]:
+    """'where col in (?, ?) and …' for each non-empty filter."""
+    clauses, params = [], []
+    for column, values in filters.items():
+        if values:
+            values = list(values)
+            clauses.append(f"{column} in ({', '.join('?' * len(values))})")
+            params += values
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+def regions(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    """Every region with its level, parent, host county and the county it lies in."""
+    return _query(db, "select * from regions order by scope, level, code")
+
+
+def counties(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    """Loudi's county-level divisions, in catalogue order."""
+    return _query(db, "select code, name_zh, name_en from regions where level = 'county' and scope = 'loudi' "
+                      "order by code")
+
+
+def indicators(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    return _query(db, "select * from indicators order by theme, code")
+
+
+def values(db: Path | str = DEFAULT_DB, *, counties: Sequence[str] | None = None,
+           regions: Sequence[str] | None = None, levels: Sequence[str] | None = None,
+           themes: Sequence[str] | None = None, indicators: Sequence[str] | None = None,
+           years: Sequence[int] | None = None, docs: Sequence[str] | None = None,
+           preferred_only: bool = False) -> pd.DataFrame:
+    """Published facts (the indicator_values view), filtered; ``counties`` keeps a county and all in it."""
+    where, params = _where({"county": counties, "region": regions, "level": levels, "theme": themes,
+                            "indicator": indicators, "year": years, "doc": docs})
+    if preferred_only:
+        where += (" and " if where else " where ") + "is_preferred"
+    return _query(db, f"select * from indicator_values{where} order by fact_id", params)
+
+
+def comparisons(db: Path | str = DEFAULT_DB, *, start_year: int | None = None, end_year: int | None = None,
+                counties: Sequence[str] | None = None, regions: Sequence[str] | None = None,
+                indicators: Sequence[str] | None = None) -> pd.DataFrame:
+    """Derived changes between two years with a preferred value each."""
+    where, params = _where({"county": counties, "region": regions, "indicator": indicators,
+                            "start_year": [start_year] if start_year else None,
+                            "end_year": [end_year] if end_year else None})
+    return _query(db, f"select * from comparisons{where} order by indicator, region, start_year, end_year", params)
+
+
+def conflicts(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    return _query(db, "select * from conflicts order by group_key, fact_id")
+
+
+def derived_values(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    return _query(db, "select * from derived_values order by indicator, region, period")
+
+
+def sources(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    """The source register (without the page text)."""
+    return _query(db, "select * exclude (raw_text) from sources order by doc")
+
+
+def page_text(db: Path | str, doc: str) -> str:
+    df = _query(db, "select raw_text from sources where doc = ?", [doc])
+    return df["raw_text"].iloc[0] if len(df) else ""
+
+
+def coverage(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    return _query(db, "select * from coverage order by doc")
+
+
+def build_info(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    return _query(db, "select * from build_info")

@@ -1,0 +1,207 @@
+-- Public schema of data/loudi.duckdb. Tables hold the reviewed catalogue as loaded; views are what the
+-- dashboard reads. Everything marked derived is computed here, never typed in.
+
+create table sources (
+    doc            varchar primary key,
+    file           varchar not null,
+    sha256         varchar not null,
+    newspaper      varchar,          -- empty: not printed on the page
+    page           varchar,          -- empty: not printed on the page
+    date_printed   varchar,          -- empty: not printed on the page
+    date_inferred  varchar,
+    date_basis     varchar,
+    headlines      varchar,
+    subject_region varchar not null,
+    unknown        varchar,
+    raw_text       varchar not null  -- the page, byte for byte, for provenance checks
+);
+
+create table regions (
+    code        varchar primary key,
+    name_zh     varchar not null,
+    name_en     varchar not null,
+    level       varchar not null,
+    parent      varchar,
+    host_county varchar,
+    scope       varchar not null,
+    county      varchar  -- the county-level division a region lies in (itself for a county, host for a park)
+);
+
+create table indicators (
+    code             varchar primary key,
+    name_zh          varchar not null,
+    name_en          varchar not null,
+    theme            varchar not null,
+    unit             varchar not null,
+    base_unit        varchar not null,
+    description_zh   varchar not null,
+    description_en   varchar not null,
+    higher_is_better boolean,
+    formula          varchar,
+    is_derived       boolean not null
+);
+
+create table units (
+    unit      varchar not null,
+    base_unit varchar not null,
+    factor    double not null,
+    primary key (unit, base_unit)
+);
+
+create table facts (
+    fact_id    varchar primary key,
+    doc        varchar not null references sources (doc),
+    region     varchar not null references regions (code),
+    indicator  varchar not null references indicators (code),
+    period     varchar not null,  -- YYYY, YYYY-MM, YYYY-MM-DD or A..B
+    year       integer not null,  -- last year of the period
+    value      varchar not null,  -- exactly as published (Arabic or Chinese numerals)
+    value_num  double not null,   -- the published value as a number, in the published unit
+    unit       varchar not null,  -- as published
+    value_base double not null,   -- value in the indicator's base unit
+    base_unit  varchar not null,
+    qualifier  varchar,
+    out_of     integer,
+    quote      varchar not null,
+    note       varchar,
+    source_file varchar not null,
+    source_line integer not null
+);
+
+create table skipped (
+    doc     varchar not null references sources (doc),
+    number  varchar not null,
+    context varchar not null,
+    reason  varchar not null
+);
+
+-- one row per fact that shares its region, indicator, period and qualifier with another fact
+create table fact_groups (
+    group_key    varchar not null,
+    fact_id      varchar not null references facts (fact_id),
+    is_conflict  boolean not null,  -- the group's values (in base unit) differ
+    is_preferred boolean not null,  -- the value charts use
+    rule         varchar not null,
+    reason       varchar not null
+);
+
+create table coverage (
+    doc       varchar primary key references sources (doc),
+    numbers   integer not null,
+    in_facts  integer not null,
+    skipped   integer not null,
+    uncovered integer not null
+);
+
+create table build_info (
+    built_at    timestamp not null,
+    facts       integer not null,
+    regions     integer not null,
+    indicators  integer not null,
+    documents   integer not null,
+    conflicts   integer not null,
+    catalogue_sha256 varchar not null
+);
+
+create view indicator_values as
+select
+    f.fact_id,
+    f.region,
+    r.name_zh  as region_zh,
+    r.name_en  as region_en,
+    r.level,
+    r.scope,
+    r.county,
+    c.name_zh  as county_zh,
+    c.name_en  as county_en,
+    r.host_county,
+    f.indicator,
+    i.name_zh  as indicator_zh,
+    i.name_en  as indicator_en,
+    i.theme,
+    i.higher_is_better,
+    f.period,
+    f.year,
+    f.value,
+    f.value_num,
+    f.unit,
+    f.value_base,
+    f.base_unit,
+    f.qualifier,
+    f.out_of,
+    f.doc,
+    s.file     as source_file,
+    f.quote,
+    f.note,
+    coalesce(g.is_preferred, true)  as is_preferred,
+    coalesce(g.is_conflict, false)  as in_conflict,
+    'published' as status
+from facts f
+join regions r on r.code = f.region
+left join regions c on c.code = r.county
+join indicators i on i.code = f.indicator
+join sources s on s.doc = f.doc
+left join fact_groups g on g.fact_id = f.fact_id;
+
+create view conflicts as
+select
+    g.group_key,
+    f.region,
+    f.indicator,
+    f.period,
+    f.qualifier,
+    f.fact_id,
+    f.doc,
+    f.value,
+    f.unit,
+    f.value_base,
+    f.quote,
+    g.is_preferred,
+    g.rule,
+    g.reason
+from fact_groups g
+join facts f using (fact_id)
+where g.is_conflict;
+
+-- Derived: for each region, indicator and qualifier, every pair of single years with a preferred value.
+create view comparisons as
+with yearly as (
+    select * from indicator_values
+    where is_preferred and regexp_matches(period, '^\d{4}$')
+),
+pairs as (
+    select
+        a.region, a.region_zh, a.region_en, a.county, a.level,
+        a.indicator, a.indicator_zh, a.indicator_en, a.theme, a.higher_is_better,
+        a.qualifier, a.base_unit, a.unit,
+        a.year        as start_year,
+        b.year        as end_year,
+        a.value       as start_value_published,
+        b.value       as end_value_published,
+        b.unit        as end_unit,
+        a.value_base  as start_value,
+        b.value_base  as end_value,
+        a.fact_id     as start_fact,
+        b.fact_id     as end_fact,
+        a.doc         as start_doc,
+        b.doc         as end_doc
+    from yearly a
+    join yearly b
+      on a.region = b.region and a.indicator = b.indicator
+     and coalesce(a.qualifier, '') = coalesce(b.qualifier, '') and a.year < b.year
+),
+final as (
+    select
+        *,
+        end_value - start_value as abs_change,
+        'end − start (in ' || base_unit || ')' as abs_change_formula,
+        case when start_value > 0 and base_unit not in ('rank', 'places')
+             then (end_value - start_value) / start_value end as rel_change,
+        '(end − start) / start' as rel_change_formula,
+        case when start_value > 0 and end_value > 0 and base_unit not in ('percent', 'rank', 'places')
+             then pow(end_value / start_value, 1.0 / (end_year - start_year)) - 1 end as annual_growth,
+        '(end / start) ^ (1 / (end_year − start_year)) − 1' as annual_growth_formula,
+        'derived' as status
+    from pairs
+)
+select * from final;
