@@ -10,7 +10,8 @@ Numbers: a *number token* is either a run of Arabic digits with an optional deci
 ``16000``; a following 万/亿 belongs to the unit, ``亿元``), or a run of Chinese numerals used as a
 quantity: preceded by 第 (an ordinal), followed by a measure word or unit (``三名``, ``九成``, ``百余名``),
 or a multi-character numeral with a positional digit (``十七``, ``三千``, ``十三五``). A lone ``一`` is
-not a number token: in running text it is almost always the article "a" (一条公路, 一张蓝图).
+not a number token unless it is an ordinal (第一): in running text it is almost always the article "a"
+(一条公路, 一张蓝图).
 """
 from __future__ import annotations
 
@@ -58,11 +59,11 @@ def find_numbers(squeezed: str) -> list[Token]:
         run = m.group()
         before = squeezed[m.start() - 1] if m.start() else ""
         after = squeezed[m.end()] if m.end() < len(squeezed) else ""
-        if before.isdigit() or before in "．.":  # 15.7亿: the multiplier belongs to the unit
-            continue
-        if run == "一":
+        if before and (before.isdigit() or before in "．."):  # 15.7亿: the multiplier belongs to the unit
             continue
         is_ordinal = before == "第"
+        if run == "一" and not is_ordinal:
+            continue
         is_quantity = after in MEASURE_WORDS
         is_compound = len(run) > 1 and bool(POSITIONAL & set(run))
         if is_ordinal or is_quantity or is_compound:
@@ -89,6 +90,7 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"not a number: {text!r}")
     if text[0] in POSITIONAL:  # 百 / 十七: an implicit leading 一
         text = "一" + text
+    text = text.replace("两", "二").replace("〇", "零")
     try:
         return Decimal(str(cn2an.cn2an(text, "strict")))
     except (ValueError, TypeError) as exc:
