@@ -108,9 +108,18 @@ def decimals(value: str) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
+ROUNDING_TOLERANCE = 0.01  # a rounded figure is within 1 % of the precise one
+
+
 def is_rounding_of(precise: pd.Series, coarse: pd.Series) -> bool:
-    """True when the coarse value is the precise one rounded to the coarse one's decimals."""
-    if precise["unit"] != coarse["unit"]:
+    """True when the coarse value is the precise one rounded to the coarse one's decimals.
+
+    A zero is never taken as a rounding (0 vs 0.45 % is a disagreement, not a rounding), nor is a value
+    more than 1 % away.
+    """
+    if precise["unit"] != coarse["unit"] or coarse["value_num"] == 0:
+        return False
+    if abs(precise["value_num"] - coarse["value_num"]) > ROUNDING_TOLERANCE * abs(coarse["value_num"]):
         return False
     places = decimals(coarse["value"])
     return round(Decimal(str(precise["value_num"])), places) == Decimal(str(coarse["value_num"])).quantize(

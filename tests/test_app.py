@@ -1,8 +1,12 @@
 """The first view, run by Streamlit's AppTest against the real database."""
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import queries
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -10,7 +14,7 @@ def app(built_db, monkeypatch):
     monkeypatch.setenv("LOUDI_DB", str(built_db))
 
     def make(**params):
-        at = AppTest.from_file("dashboard.py", default_timeout=30)
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for k, v in params.items():
             at.query_params[k] = v
         return at.run()
