@@ -29,18 +29,51 @@ def _version() -> float:
 
 
 @st.cache_data(show_spinner=False)
-def _values(version: float, counties: tuple[str, ...]) -> pd.DataFrame:
-    return queries.values(DB, counties=counties or None)
+def _cached(version: float, name: str, kwargs: tuple) -> pd.DataFrame:
+    return getattr(queries, name)(DB, **dict(kwargs))
 
 
-def values(counties: tuple[str, ...] = ()) -> pd.DataFrame:
-    return _values(_version(), counties)
+def _call(name: str, **kwargs) -> pd.DataFrame:
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
+    return _cached(_version(), name, frozen).copy()
 
 
-@st.cache_data(show_spinner=False)
-def _counties(version: float) -> pd.DataFrame:
-    return queries.counties(DB)
+def values(**filters) -> pd.DataFrame:
+    """Published facts; see etl.queries.values for the filters."""
+    return _call("values", **filters)
+
+
+def comparisons(**filters) -> pd.DataFrame:
+    return _call("comparisons", **filters)
 
 
 def counties() -> pd.DataFrame:
-    return _counties(_version())
+    return _call("counties")
+
+
+def regions() -> pd.DataFrame:
+    return _call("regions")
+
+
+def indicators() -> pd.DataFrame:
+    return _call("indicators")
+
+
+def conflicts() -> pd.DataFrame:
+    return _call("conflicts")
+
+
+def derived_values() -> pd.DataFrame:
+    return _call("derived_values")
+
+
+def sources() -> pd.DataFrame:
+    return _call("sources")
+
+
+def coverage() -> pd.DataFrame:
+    return _call("coverage")
+
+
+def units() -> pd.DataFrame:
+    return _call("units")

@@ -5,13 +5,83 @@ LANGUAGES = ("zh", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
     "title": {"zh": "娄底发展指标", "en": "Loudi development indicators"},
-    "facts": {"zh": "事实与出处", "en": "Facts and sources"},
+    "subtitle": {
+        "zh": "数据来自五个报纸版面；每个数字都可追溯到原文句子，推算值均注明公式。",
+        "en": "From five newspaper pages; every number traces to its sentence, derived numbers show their formula.",
+    },
+    # navigation
+    "nav_overview": {"zh": "概览", "en": "Overview"},
+    "nav_compare": {"zh": "2013 与 2020 对比", "en": "Compare 2013 vs 2020"},
+    "nav_parks": {"zh": "园区", "en": "Parks"},
+    "nav_land": {"zh": "土地", "en": "Land"},
+    "nav_explorer": {"zh": "数据浏览", "en": "Explorer"},
+    "nav_sources": {"zh": "来源", "en": "Sources"},
+    # shared filters
     "county": {"zh": "县市区", "en": "County"},
     "all_counties": {"zh": "全部", "en": "All"},
+    "language": {"zh": "语言", "en": "Language"},
+    "bad_param": {"zh": "链接参数 {problem} 无法识别，已忽略。", "en": "Link parameter {problem} is not recognised and was ignored."},
+    "share_link": {"zh": "分享此视图的链接", "en": "Link to this view"},
+    # overview
+    "overview_for": {"zh": "{region}：2013 年与 2020 年", "en": "{region}: 2013 and 2020"},
+    "no_years": {"zh": "{region} 没有公布 {years} 年的 {indicator}。", "en": "{region} publishes no {indicator} for {years}."},
+    "no_figures": {"zh": "{region} 在这些版面上没有 2013/2020 年的指标。", "en": "The pages give {region} no 2013/2020 figures."},
+    "change_derived": {"zh": "变化（推算：2020 − 2013）", "en": "change (derived: 2020 − 2013)"},
+    "source_card": {"zh": "来源：{docs}", "en": "Source: {docs}"},
+    "parks_movement": {"zh": "园区排名变化", "en": "Park ranking movement"},
+    "land_progress": {"zh": "“三类”土地处置进度", "en": "Disposal of idle land"},
+    # compare
+    "indicators": {"zh": "指标", "en": "Indicators"},
+    "regions": {"zh": "地区", "en": "Regions"},
+    "compare_caption": {
+        "zh": "两个点就是两个年份的公布值，中间没有数据。变化与年均增长为推算值：{formulas}。",
+        "en": "Two points are the two published values; there is no data between them. Change and annual growth are derived: {formulas}.",
+    },
+    "missing_regions": {"zh": "没有公布 {indicator} 两个年份数值的地区：{regions}。", "en": "Regions without {indicator} for both years: {regions}."},
+    "conflict_note": {"zh": "有冲突：{detail}；图表采用 {used}，原因：{reason}", "en": "Conflict: {detail}; charts use {used} because: {reason}"},
+    "view": {"zh": "显示", "en": "Show"},
+    "chart": {"zh": "图表", "en": "Chart"},
+    "table": {"zh": "表格", "en": "Table"},
+    "download_csv": {"zh": "下载 CSV（所显示的数据）", "en": "Download CSV (what is shown)"},
+    "download_all": {"zh": "下载全部事实 CSV", "en": "Download all facts (CSV)"},
+    # parks / land
+    "rank_caption": {"zh": "名次越小越好（纵轴反向）。来源：{docs}。", "en": "Lower rank is better (axis reversed). Source: {docs}."},
+    "places_gained": {"zh": "省评排名较上年提升名次", "en": "Places gained on the previous year"},
+    "park_money": {"zh": "园区收入、出口与税收", "en": "Park revenue, exports and tax"},
+    "land_published": {"zh": "处置率（公布）", "en": "Disposal rate (published)"},
+    "land_derived": {"zh": "处置率（推算）", "en": "Disposal rate (derived)"},
+    "land_caption": {"zh": "推算值 = {formula}。来源：{docs}。", "en": "Derived = {formula}. Source: {docs}."},
+    "other_land": {"zh": "版面上的其他土地数字", "en": "Other land figures in the pages"},
+    # explorer
+    "facts": {"zh": "事实与出处", "en": "Facts and sources"},
+    "level": {"zh": "地区级别", "en": "Region level"},
+    "theme": {"zh": "主题", "en": "Theme"},
+    "year": {"zh": "年份", "en": "Year"},
+    "page": {"zh": "版面", "en": "Page"},
     "facts_caption": {
         "zh": "每一行是报纸版面上公布的一个数字，附原文句子。共 {n} 条。",
         "en": "Each row is one number published on a newspaper page, with the sentence it comes from. {n} rows.",
     },
+    # sources
+    "register": {"zh": "来源登记", "en": "Source register"},
+    "conflicts": {"zh": "冲突", "en": "Conflicts"},
+    "coverage": {"zh": "覆盖率", "en": "Coverage"},
+    "coverage_caption": {
+        "zh": "版面上共 {numbers} 个数字：{facts} 个录为事实，{skipped} 个注明原因跳过（日期、名称、口号等），{uncovered} 个未处理。",
+        "en": "{numbers} numbers on the pages: {facts} are facts, {skipped} skipped with a reason (dates, names, slogans …), {uncovered} unhandled.",
+    },
+    "method": {"zh": "方法", "en": "Method"},
+    "method_text": {
+        "zh": "公布值：版面上印出的数字，按原样（数值与单位）录入，并附原文句子；录入前检查句子确在版面中、数字确在句子中、单位可换算。"
+              "推算值：变化、年均增长、由分项重算的比率，均标明“推算”及公式，不当作公布值。"
+              "冲突：不同版面对同一地区、指标、时期给出不同数值时，两者都保留，图表采用的数值与理由见上表。",
+        "en": "Published: numbers printed on a page, entered as printed (value and unit) with the sentence they come from; "
+              "each is checked to be in its page, in its sentence, and in a unit that converts. Derived: changes, annual "
+              "growth and rates recomputed from their parts are marked derived with their formula, never passed off as "
+              "published. Conflicts: where pages disagree on a region, indicator and period, both values are kept; the "
+              "table above says which one charts use and why.",
+    },
+    # columns
     "col_region": {"zh": "地区", "en": "Region"},
     "col_indicator": {"zh": "指标", "en": "Indicator"},
     "col_period": {"zh": "时期", "en": "Period"},
@@ -20,10 +90,33 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_quote": {"zh": "原文", "en": "Quote"},
     "col_doc": {"zh": "版面", "en": "Page"},
     "col_qualifier": {"zh": "限定", "en": "Qualifier"},
-    "bad_param": {"zh": "链接参数 {problem} 无法识别，已忽略。", "en": "Link parameter {problem} is not recognised and was ignored."},
+    "col_year": {"zh": "年份", "en": "Year"},
+    "col_status": {"zh": "性质", "en": "Status"},
+    "col_change": {"zh": "变化（推算）", "en": "Change (derived)"},
+    "col_growth": {"zh": "年均增长（推算）", "en": "Annual growth (derived)"},
+    "col_rank": {"zh": "名次", "en": "Rank"},
+    "col_park": {"zh": "园区", "en": "Park"},
+    "col_host": {"zh": "所在县市区", "en": "Host county"},
+    "col_used": {"zh": "图表采用", "en": "Used in charts"},
+    "col_reason": {"zh": "理由", "en": "Why"},
+    "published": {"zh": "公布", "en": "published"},
+    "derived": {"zh": "推算", "en": "derived"},
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
+}
+
+UNITS_EN = {
+    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%", "位": "rank", "名": "rank",
+    "个名次": "places", "亩": "mu", "万亩": "10,000 mu", "人": "persons", "万人": "10,000 persons", "户": "households",
+    "个": "", "家": "", "项": "", "公里": "km", "平方公里": "km²", "万座": "10,000",
 }
 
 
 def t(key: str, lang: str, **kwargs: object) -> str:
     """The string for key in lang, formatted with kwargs."""
     return STRINGS[key][lang].format(**kwargs)
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A published unit in the interface language."""
+    return unit if lang == "zh" else UNITS_EN.get(unit, unit)

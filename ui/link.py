@@ -34,3 +34,22 @@ def keep(name: str, value: str, default: str = "") -> None:
             st.query_params[name] = value
     elif name in st.query_params:
         del st.query_params[name]
+
+
+def read_list(name: str, allowed: Collection[str], default: list[str]) -> tuple[list[str], str | None]:
+    """(values, problem) for a comma-separated parameter; unknown items are dropped and reported."""
+    raw = st.query_params.get_all(name)
+    if not raw:
+        return default, None
+    if len(raw) > 1:
+        return default, f"{name}: repeated"
+    items = [item for item in raw[0].split(",") if item]
+    good = [item for item in items if item in allowed and len(item) <= MAX_LENGTH]
+    bad = [item[:MAX_LENGTH] for item in items if item not in good]
+    if not good:
+        return default, f"{name}={raw[0][:MAX_LENGTH]}"
+    return good, (f"{name}={','.join(bad)}" if bad else None)
+
+
+def keep_list(name: str, values: list[str], default: list[str]) -> None:
+    keep(name, ",".join(values), ",".join(default))

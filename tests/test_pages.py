@@ -1,0 +1,76 @@
+"""Every page through AppTest with several links, good and bad."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl import queries
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "compare", "parks", "land", "explorer", "sources"]
+LINKS = [{}, {"county": "lianyuan"}, {"county": "louxing", "lang": "en"}, {"lang": "en"}]
+BAD_LINKS = [("overview", {"county": "nowhere_xyz"}), ("overview", {"lang": "xx"}), ("overview", {"county": ""}),
+             ("overview", {"county": "<b>x</b>"}), ("overview", {"county": "x" * 1000}),
+             ("compare", {"ind": "gdp,nonsense"}), ("compare", {"ind": "nonsense"})]
+
+
+@pytest.fixture
+def open_page(built_db, monkeypatch):
+    monkeypatch.setenv("LOUDI_DB", str(built_db))
+
+    def make(page: str, params: dict) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py").run()
+        return at
+    return make
+
+
+@pytest.mark.parametrize("params", LINKS, ids=str)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_from_link(open_page, page, params):
+    at = open_page(page, params)
+    assert not at.exception, [e.value for e in at.exception]
+    if page == "overview":  # AppTest drops sidebar widgets from its tree after switch_page
+        assert at.selectbox(key="county").value == params.get("county", "")
+    assert at.query_params.get("county", "") == params.get("county", "")
+    assert at.query_params.get("lang", "zh") == params.get("lang", "zh")
+    assert at.title[0].value
+    assert not any("无法识别" in w.value or "not recognised" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page, params", BAD_LINKS, ids=lambda x: str(x)[:40])
+def test_bad_link_value_gives_notice_naming_parameter(open_page, page, params):
+    at = open_page(page, params)
+    assert not at.exception
+    name = next(iter(params))
+    notices = [w.value for w in at.warning if "无法识别" in w.value]
+    assert notices and all(name in n for n in notices[:1])
+    assert "<b>" not in "".join(notices) or "&lt;" not in "".join(notices)
+
+
+def test_overview_metrics_equal_database(open_page, built_db):
+    at = open_page("overview", {"county": "lianyuan"})
+    shown = {m.label: m.value for m in at.metric}
+    facts = queries.values(built_db, regions=["lianyuan"], years=[2020], preferred_only=True).set_index("indicator")
+    assert shown["地区生产总值"] == f"{facts.loc['gdp', 'value']}亿元"
+    assert shown["贫困发生率"] == f"{facts.loc['poverty_incidence', 'value']}%"
+    assert shown["财政收入"] == f"{facts.loc['fiscal_revenue', 'value']}亿元"
+
+
+def test_overview_names_missing_years_for_louxing(open_page):
+    at = open_page("overview", {"county": "louxing"})
+    captions = " ".join(c.value for c in at.caption)
+    assert "娄星区" in at.subheader[0].value
+    assert "没有公布 2013" in captions
+
+
+def test_english_labels(open_page):
+    at = open_page("overview", {"lang": "en", "county": "lianyuan"})
+    assert at.title[0].value == "Loudi development indicators"
+    assert "Lianyuan" in at.subheader[0].value
+    assert {"GDP" in m.label or "Gross" in m.label for m in at.metric} == {True, False} or any(
+        "Gross" in m.label for m in at.metric)

@@ -1,0 +1,49 @@
+"""Numbers formatted for their unit and language."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.i18n import unit_label
+
+
+def number(value: float, unit: str, lang: str) -> str:
+    """302.92 亿元 / 302.92 (100 million yuan); ranks as 第9位 / 9th."""
+    if pd.isna(value):
+        return "—"
+    if unit in ("位", "名"):
+        n = int(value)
+        if lang == "zh":
+            return f"第{n}{unit}"
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    label = unit_label(unit, lang)
+    if unit == "%":
+        return f"{text}%"
+    if lang == "zh":
+        return f"{text}{label}"
+    return f"{text} {label}".strip()
+
+
+def rank(value: float, out_of: float | None, lang: str) -> str:
+    """'第9位（共144个）' / '9th of 144'."""
+    base = number(value, "位", lang)
+    if pd.isna(out_of):
+        return base
+    return f"{base}（共{int(out_of)}个）" if lang == "zh" else f"{base} of {int(out_of)}"
+
+
+def change(value: float, unit: str, lang: str) -> str:
+    """A signed difference in the unit (percentage points for %)."""
+    if pd.isna(value):
+        return "—"
+    sign = "+" if value > 0 else ""
+    if unit == "%":
+        return f"{sign}{value:.2f}".rstrip("0").rstrip(".") + (" 个百分点" if lang == "zh" else " pp")
+    return sign + number(value, unit, lang)
+
+
+def percent(share: float) -> str:
+    if pd.isna(share):
+        return "—"
+    return f"{share * 100:+.1f}%"
