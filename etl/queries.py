@@ -95,7 +95,3 @@ def coverage(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
 
 def build_info(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
     return _query(db, "select * from build_info")
-
-
-def units(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
-    return _query(db, "select * from units")

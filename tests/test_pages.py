@@ -48,8 +48,8 @@ def test_bad_link_value_gives_notice_naming_parameter(open_page, page, params):
     assert not at.exception
     name = next(iter(params))
     notices = [w.value for w in at.warning if "无法识别" in w.value]
-    assert notices and all(name in n for n in notices[:1])
-    assert "<b>" not in "".join(notices) or "&lt;" not in "".join(notices)
+    assert len(notices) == 1 and name in notices[0]
+    assert len(notices[0]) < 200  # a very long value is cut, not echoed whole
 
 
 def test_overview_metrics_equal_database(open_page, built_db):
@@ -72,5 +72,4 @@ def test_english_labels(open_page):
     at = open_page("overview", {"lang": "en", "county": "lianyuan"})
     assert at.title[0].value == "Loudi development indicators"
     assert "Lianyuan" in at.subheader[0].value
-    assert {"GDP" in m.label or "Gross" in m.label for m in at.metric} == {True, False} or any(
-        "Gross" in m.label for m in at.metric)
+    assert "Gross domestic product (GDP)" in [m.label for m in at.metric]

@@ -73,7 +73,3 @@ def sources() -> pd.DataFrame:
 
 def coverage() -> pd.DataFrame:
     return _call("coverage")
-
-
-def units() -> pd.DataFrame:
-    return _call("units")
