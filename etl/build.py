@@ -145,21 +145,24 @@ def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple
         ordered = group.sort_values("fact_id")
         override = overrides.get((region, indicator, period))
         if override is not None:
-            preferred, rule, reason = override["preferred_fact"], "per-case resolution", override["reason"]
+            preferred, rule = override["preferred_fact"], "per-case resolution"
+            reason = (override["reason_zh"], override["reason_en"])
             if preferred not in set(group["fact_id"]):
                 problems.append(Problem(override.file, override.line, "preferred_fact",
                                         f"{preferred} is not one of {', '.join(ordered['fact_id'])}"))
                 continue
         elif not is_conflict:
             preferred, rule = ordered["fact_id"].iloc[0], "same value"
-            reason = "all facts agree; " + ", ".join(ordered["fact_id"]) + " state the same value"
+            ids = ", ".join(ordered["fact_id"])
+            reason = (f"{ids} 给出相同数值", f"{ids} state the same value")
         else:
             by_precision = ordered.assign(d=ordered["value"].map(decimals)).sort_values("d", ascending=False)
             best = by_precision.iloc[0]
             if by_precision["value_base"].nunique() == len(by_precision) and all(
                     is_rounding_of(best, other) for _, other in by_precision.iloc[1:].iterrows()):
                 preferred, rule = best["fact_id"], "more precise"
-                reason = (f"{best['value']} {best['unit']} rounds to the other published value(s); "
+                reason = (f"其他公布值是 {best['value']}{best['unit']} 的四舍五入，采用更精确的数值",
+                          f"the other published value(s) are {best['value']} {best['unit']} rounded; "
                           "the more precise figure is used")
             else:
                 values = ", ".join(f"{r.fact_id}={r.value}{r.unit}" for r in ordered.itertuples())
@@ -169,11 +172,13 @@ def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple
                 continue
         for fact_id in ordered["fact_id"]:
             rows.append({"group_key": key, "fact_id": fact_id, "is_conflict": is_conflict,
-                         "is_preferred": fact_id == preferred, "rule": rule, "reason": reason})
+                         "is_preferred": fact_id == preferred, "rule": rule,
+                         "reason_zh": reason[0], "reason_en": reason[1]})
     for key, override in overrides.items():
         if not ((keyed["region"] == key[0]) & (keyed["indicator"] == key[1]) & (keyed["period"] == key[2])).sum() > 1:
             problems.append(Problem(override.file, override.line, "", "resolution for a group that has no conflict"))
-    return pd.DataFrame(rows, columns=["group_key", "fact_id", "is_conflict", "is_preferred", "rule", "reason"]), problems
+    columns = ["group_key", "fact_id", "is_conflict", "is_preferred", "rule", "reason_zh", "reason_en"]
+    return pd.DataFrame(rows, columns=columns), problems
 
 
 def derived_values(facts: pd.DataFrame, cat: Catalog) -> pd.DataFrame:

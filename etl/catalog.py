@@ -51,7 +51,7 @@ COLUMNS = {
     "facts": ["fact_id", "doc", "region", "indicator", "period", "value", "unit", "qualifier",
               "out_of", "quote", "note"],
     "skipped": ["doc", "number", "context", "reason"],
-    "conflict_resolutions": ["region", "indicator", "period", "preferred_fact", "reason"],
+    "conflict_resolutions": ["region", "indicator", "period", "preferred_fact", "reason_zh", "reason_en"],
 }
 
 
@@ -294,7 +294,7 @@ def validate(cat: Catalog) -> list[Problem]:
             bad(row, "number", f"{row['number']!r} is not a number token in the context")
 
     for row in cat.conflict_resolutions:
-        if required(row, ["region", "indicator", "period", "preferred_fact", "reason"]):
+        if required(row, ["region", "indicator", "period", "preferred_fact", "reason_zh", "reason_en"]):
             if row["preferred_fact"] not in fact_ids:
                 bad(row, "preferred_fact", f"unknown fact {row['preferred_fact']!r}")
     return problems

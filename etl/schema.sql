@@ -82,7 +82,8 @@ create table fact_groups (
     is_conflict  boolean not null,  -- the group's values (in base unit) differ
     is_preferred boolean not null,  -- the value charts use
     rule         varchar not null,
-    reason       varchar not null
+    reason_zh    varchar not null,
+    reason_en    varchar not null
 );
 
 create table coverage (
@@ -158,7 +159,8 @@ select
     f.quote,
     g.is_preferred,
     g.rule,
-    g.reason
+    g.reason_zh,
+    g.reason_en
 from fact_groups g
 join facts f using (fact_id)
 where g.is_conflict;

@@ -1,29 +1,28 @@
-"""Overview: the headline 2013 → 2020 story for the chosen county (涟源市 when none), parks and land."""
+"""Overview: the 2013 → 2020 headline story for the chosen county (涟源市 when none), parks and land."""
 import streamlit as st
 
-from ui import charts, data, prep, state
+from ui import charts, data, prep, show, state
 from ui import format as fmt
-from ui.i18n import t
+from ui.i18n import t, tooltip_titles
+
+HEADLINE = ["poverty_incidence", "gdp", "fiscal_revenue", "rural_disposable_income_per_capita"]
+HEADLINE_REGION = "lianyuan"  # the story the pages tell; the county filter replaces it
 
 lang, county = state.lang(), state.county()
-region = county or "lianyuan"
-HEADLINE = ["poverty_incidence", "gdp", "fiscal_revenue", "rural_disposable_income_per_capita"]
+region = county or HEADLINE_REGION
+region_name = data.regions().set_index("code").loc[region, f"name_{lang}"]
 
 st.title(t("title", lang))
 st.caption(t("subtitle", lang))
-
-facts = data.values(regions=[region], years=[2013, 2020], preferred_only=True)
-facts = facts[facts["period"].isin(["2013", "2020"]) & facts["indicator"].isin(HEADLINE)]
-names = data.regions().set_index("code")
-region_name = names.loc[region, f"name_{lang}"]
 st.subheader(t("overview_for", lang, region=region_name))
 
-ranks = prep.chart_points(data.values(indicators=["park_provincial_rank"], preferred_only=True), lang)
-ranks["rank"] = ranks["value_base"]
-if len(facts):
-    cols = st.columns(len(HEADLINE))
-    indicators = data.indicators().set_index("code")
-    for col, code in zip(cols, HEADLINE):
+facts = data.values(regions=[region], years=[2013, 2020], indicators=HEADLINE, preferred_only=True)
+facts = facts[facts["period"].isin(["2013", "2020"])]
+indicators = data.indicators().set_index("code")
+if facts.empty:
+    st.info(t("no_figures", lang, region=region_name))
+else:
+    for col, code in zip(st.columns(len(HEADLINE)), HEADLINE):
         rows = facts[facts["indicator"] == code].set_index("period")
         label = indicators.loc[code, f"name_{lang}"]
         with col:
@@ -31,32 +30,32 @@ if len(facts):
                 end = rows.loc["2020"]
                 delta = None
                 if "2013" in rows.index:
-                    start = rows.loc["2013"]
-                    delta = fmt.change(end["value_num"] - start["value_num"], end["unit"], lang)
-                st.metric(label, fmt.number(end["value_num"], end["unit"], lang), delta,
-                          delta_color="inverse" if indicators.loc[code, "higher_is_better"] == False else "normal",  # noqa: E712
-                          help=f"{end['doc']}: {end['quote']}", border=True)
+                    delta = fmt.change(end["value_num"] - rows.loc["2013", "value_num"], end["unit"], lang)
+                lower_is_better = indicators.loc[code, "higher_is_better"] == False  # noqa: E712 (NA-safe)
+                st.metric(label, fmt.number(end["value_num"], end["unit"], lang), delta, border=True,
+                          delta_color="inverse" if lower_is_better else "normal",
+                          help=f"{end['doc']}: {end['quote']}")
                 st.caption(t("change_derived", lang) + " · " + t("source_card", lang, docs=", ".join(sorted(set(rows["doc"])))))
             missing = [y for y in ("2013", "2020") if y not in rows.index]
             if missing:
-                st.caption(t("no_years", lang, region=region_name, years="、".join(missing), indicator=label))
-else:
-    st.info(t("no_figures", lang, region=region_name))
+                st.caption(t("no_years", lang, region=region_name, years=", ".join(missing), indicator=label))
 
 st.subheader(t("parks_movement", lang))
-st.altair_chart(charts.ranks(ranks, t("col_rank", lang)), width="stretch")
-st.caption(t("rank_caption", lang, docs=", ".join(sorted(set(ranks["doc"])))))
+ranks = prep.chart_points(data.values(indicators=["park_provincial_rank"], preferred_only=True), lang)
+ranks["rank"] = ranks["value_base"]
+ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], ranks["out_of"])]
+show.chart_block(charts.ranks(ranks, t("col_rank", lang), tooltip_titles(lang)), ranks, name="park-ranks",
+                 view="chart", caption=t("rank_caption", lang, docs=", ".join(sorted(set(ranks["doc"])))))
 
 st.subheader(t("land_progress", lang))
-land = data.values(indicators=["idle_land_total", "idle_land_disposed", "idle_land_disposal_rate"], preferred_only=True)
-derived = data.derived_values()
-if len(land):
-    by = land.set_index("indicator")
-    c1, c2, c3 = st.columns(3)
-    c1.metric(by.loc["idle_land_total", f"indicator_{lang}"], fmt.number(by.loc["idle_land_total", "value_num"], "亩", lang), border=True)
-    c2.metric(by.loc["idle_land_disposed", f"indicator_{lang}"], fmt.number(by.loc["idle_land_disposed", "value_num"], "亩", lang), border=True)
-    c3.metric(t("land_published", lang), fmt.number(by.loc["idle_land_disposal_rate", "value_num"], "%", lang), border=True,
-              help=by.loc["idle_land_disposal_rate", "quote"])
-    if len(derived):
-        d = derived.iloc[0]
-        st.caption(t("land_caption", lang, formula=f"{d['formula']} = {d['value_base']:.2f}%", docs=by["doc"].iloc[0]))
+land = data.values(indicators=["idle_land_total", "idle_land_disposed", "idle_land_disposal_rate"],
+                   preferred_only=True).set_index("indicator")
+derived = data.derived_values().set_index("indicator")
+c1, c2, c3, c4 = st.columns(4)
+for col, code in zip((c1, c2, c3), ("idle_land_total", "idle_land_disposed", "idle_land_disposal_rate")):
+    row = land.loc[code]
+    col.metric(row[f"indicator_{lang}"], fmt.number(row["value_num"], row["unit"], lang), border=True,
+               help=f"{row['doc']}: {row['quote']}")
+rate = derived.loc["idle_land_disposal_rate_derived"]
+c4.metric(t("land_derived", lang), f"{rate['value_base']:.2f}%", border=True, help=rate["formula"])
+st.caption(t("land_caption", lang, formula=rate["formula"], docs=land["doc"].iloc[0]))

@@ -1,40 +1,44 @@
-"""Parks: provincial ranking movement, 2022 ranks and places gained, revenue, exports and tax."""
+"""Parks: provincial ranking movement, 2022 ranks and places gained, revenue, exports and tax, each park
+with its host county."""
 import streamlit as st
 
-from ui import charts, data, prep, state
+from ui import charts, data, prep, show, state
 from ui import format as fmt
-from ui.i18n import t, unit_label
+from ui.i18n import t, tooltip_titles, unit_label
 
 lang, county = state.lang(), state.county()
 st.title(t("nav_parks", lang))
+view = show.view_switch("parks")
 
 park_values = data.values(themes=["park"], preferred_only=True)
-if county:
+if county:  # parks hosted by the county, and the city-wide figures
     park_values = park_values[(park_values["county"] == county) | (park_values["level"] != "park")]
+region_names = data.regions().set_index("code")[f"name_{lang}"]
+park_values["host"] = park_values["host_county"].map(region_names)
+
 ranks = prep.chart_points(park_values[park_values["base_unit"] == "rank"], lang)
 ranks["rank"] = ranks["value_base"]
 ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], ranks["out_of"])]
 provincial = ranks[ranks["indicator"] == "park_provincial_rank"]
 st.subheader(data.indicators().set_index("code").loc["park_provincial_rank", f"name_{lang}"])
-st.altair_chart(charts.ranks(provincial, t("col_rank", lang)), width="stretch")
-st.caption(t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
+show.chart_block(charts.ranks(provincial, t("col_rank", lang), tooltip_titles(lang)), provincial,
+                 name="park-provincial-rank", view=view,
+                 caption=t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
 
-st.subheader(t("places_gained", lang))
 gained = prep.chart_points(park_values[park_values["indicator"] == "park_rank_places_gained"], lang)
-gained["category_name"] = gained["region_name"]
 if len(gained):
-    st.altair_chart(charts.bars(gained, unit_label("个名次", lang)), width="stretch")
+    st.subheader(t("places_gained", lang))
+    gained["category_name"] = gained["region_name"] + " (" + gained["host"].fillna("") + ")"
+    show.chart_block(charts.bars(gained, unit_label("个名次", lang), tooltip_titles(lang)), gained,
+                     name="park-places-gained", view=view,
+                     caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
 
-other_ranks = ranks[ranks["indicator"] != "park_provincial_rank"]
-st.dataframe(other_ranks.assign(**{t("col_indicator", lang): other_ranks["indicator_name"],
-                                   t("col_region", lang): other_ranks["region_name"],
-                                   t("col_rank", lang): other_ranks["label"],
-                                   t("col_period", lang): other_ranks["period"]})[
-    [t("col_region", lang), t("col_indicator", lang), t("col_rank", lang), t("col_period", lang)]],
-    hide_index=True, width="stretch")
+st.subheader(t("other_ranks", lang))
+other = ranks[ranks["indicator"] != "park_provincial_rank"]
+st.dataframe(prep.rank_table(other, lang), hide_index=True, width="stretch")
 
 st.subheader(t("park_money", lang))
 money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
-st.dataframe(prep.table(money, lang), hide_index=True, width="stretch")
-st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(park_values, lang)),
+st.dataframe(prep.table(money, lang, host=True), hide_index=True, width="stretch")
+st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(park_values, lang, host=True)),
                    file_name="loudi-parks.csv", mime="text/csv")

@@ -1,28 +1,34 @@
-"""Sources: the register, facts per page, conflicts, coverage and a note on method."""
+"""Sources: each page's register entry and facts, the conflicts, coverage and a note on method."""
 import streamlit as st
 
-from ui import data, state
+from ui import data, prep, state
 from ui.i18n import t
 
 lang = state.lang()
 st.title(t("nav_sources", lang))
 
 st.subheader(t("register", lang))
-register = data.sources()
-counts = data.values().groupby("doc").size().rename("facts")
-st.dataframe(register.join(counts, on="doc").drop(columns=["sha256"]), hide_index=True, width="stretch")
+facts = data.values()
+coverage = data.coverage().set_index("doc")
+regions = data.regions().set_index("code")[f"name_{lang}"]
+for src in data.sources().itertuples():
+    page_facts = facts[facts["doc"] == src.doc]
+    cov = coverage.loc[src.doc]
+    with st.expander(f"{src.doc} · {src.headlines.split(' | ')[0]} · {len(page_facts)} {t('facts_word', lang)}"):
+        st.markdown(t("register_entry", lang, file=src.file, newspaper=src.newspaper or "—", page=src.page or "—",
+                      printed=src.date_printed or "—", inferred=src.date_inferred, basis=src.date_basis,
+                      region=regions.get(src.subject_region, src.subject_region), unknown=src.unknown))
+        st.caption(t("coverage_caption", lang, numbers=cov["numbers"], facts=cov["in_facts"],
+                     skipped=cov["skipped"], uncovered=cov["uncovered"]))
+        st.dataframe(prep.table(page_facts, lang), hide_index=True, width="stretch")
 
 st.subheader(t("conflicts", lang))
 conflicts = data.conflicts()
-st.dataframe(conflicts.assign(**{t("col_used", lang): conflicts["is_preferred"].map({True: t("yes", lang), False: t("no", lang)})})[
-    ["region", "indicator", "period", "doc", "value", "unit", t("col_used", lang), "rule", "reason", "quote"]],
-    hide_index=True, width="stretch")
+st.dataframe(prep.conflict_table(conflicts, lang), hide_index=True, width="stretch")
 
 st.subheader(t("coverage", lang))
-cov = data.coverage()
-st.caption(t("coverage_caption", lang, numbers=cov["numbers"].sum(), facts=cov["in_facts"].sum(),
-             skipped=cov["skipped"].sum(), uncovered=cov["uncovered"].sum()))
-st.dataframe(cov, hide_index=True, width="stretch")
+st.caption(t("coverage_caption", lang, numbers=coverage["numbers"].sum(), facts=coverage["in_facts"].sum(),
+             skipped=coverage["skipped"].sum(), uncovered=coverage["uncovered"].sum()))
 
 st.subheader(t("method", lang))
 st.markdown(t("method_text", lang))

@@ -64,7 +64,7 @@ def test_park_rank_is_out_of_144(built_db):
 
 
 def test_poverty_conflict_kept_with_documented_choice(built_db):
-    rows = one(built_db, "select fact_id, value, is_preferred, rule, reason from conflicts "
+    rows = one(built_db, "select fact_id, value, is_preferred, rule, reason_en from conflicts "
                          "where region = 'lianyuan' and indicator = 'poverty_incidence' and period = '2020' "
                          "order by fact_id")
     assert len(rows) == 2

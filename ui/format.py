@@ -6,6 +6,18 @@ import pandas as pd
 from ui.i18n import unit_label
 
 
+# English readers get yuan in billions or plain yuan rather than 亿 / 万 multiples
+EN_SCALED = {"亿元": (0.1, "bn yuan"), "万元": (10_000, "yuan"), "万人": (10_000, "persons"),
+             "万亩": (10_000, "mu"), "万名": (10_000, "persons")}
+
+
+def _plain(value: float) -> str:
+    """12,285 / 302.92 / 30.292 — no trailing zeros, thousands separated."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
 def number(value: float, unit: str, lang: str) -> str:
     """302.92 亿元 / 302.92 (100 million yuan); ranks as 第9位 / 9th."""
     if pd.isna(value):
@@ -16,7 +28,10 @@ def number(value: float, unit: str, lang: str) -> str:
             return f"第{n}{unit}"
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    if lang == "en" and unit in EN_SCALED:
+        scale, unit_en = EN_SCALED[unit]
+        return f"{_plain(value * scale)} {unit_en}"
+    text = _plain(value)
     label = unit_label(unit, lang)
     if unit == "%":
         return f"{text}%"

@@ -46,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_all": {"zh": "下载全部事实 CSV", "en": "Download all facts (CSV)"},
     # parks / land
     "rank_caption": {"zh": "名次越小越好（纵轴反向）。来源：{docs}。", "en": "Lower rank is better (axis reversed). Source: {docs}."},
+    "other_ranks": {"zh": "其他排名", "en": "Other rankings"},
     "places_gained": {"zh": "省评排名较上年提升名次", "en": "Places gained on the previous year"},
     "park_money": {"zh": "园区收入、出口与税收", "en": "Park revenue, exports and tax"},
     "land_published": {"zh": "处置率（公布）", "en": "Disposal rate (published)"},
@@ -63,6 +64,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each row is one number published on a newspaper page, with the sentence it comes from. {n} rows.",
     },
     # sources
+    "facts_word": {"zh": "条事实", "en": "facts"},
+    "register_entry": {
+        "zh": "文件 `{file}` · 报纸：{newspaper} · 版次：{page} · 印刷日期：{printed} · 推断年份：{inferred}（{basis}）"
+              " · 主题地区：{region}\n\n未知：{unknown}",
+        "en": "File `{file}` · newspaper: {newspaper} · page: {page} · printed date: {printed} · inferred year: "
+              "{inferred} ({basis}) · subject region: {region}\n\nUnknown: {unknown}",
+    },
+    "col_rule": {"zh": "规则", "en": "Rule"},
     "register": {"zh": "来源登记", "en": "Source register"},
     "conflicts": {"zh": "冲突", "en": "Conflicts"},
     "coverage": {"zh": "覆盖率", "en": "Coverage"},
@@ -112,6 +121,17 @@ UNITS_EN = {
 }
 
 
+TOOLTIP_TITLES = {
+    "region_name": ("地区", "Region"), "indicator_name": ("指标", "Indicator"), "period": ("时期", "Period"),
+    "label": ("数值", "Value"), "status": ("性质", "Status"), "doc": ("版面", "Page"), "quote": ("原文", "Quote"),
+}
+
+
+def tooltip_titles(lang: str) -> dict[str, str]:
+    """Tooltip headers of the chart builders in the interface language."""
+    return {field: pair[LANGUAGES.index(lang)] for field, pair in TOOLTIP_TITLES.items()}
+
+
 def t(key: str, lang: str, **kwargs: object) -> str:
     """The string for key in lang, formatted with kwargs."""
     return STRINGS[key][lang].format(**kwargs)
@@ -120,3 +140,14 @@ def t(key: str, lang: str, **kwargs: object) -> str:
 def unit_label(unit: str, lang: str) -> str:
     """A published unit in the interface language."""
     return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+
+
+RULES = {
+    "per-case resolution": ("逐案裁定", "per-case resolution"),
+    "more precise": ("取更精确值", "more precise"),
+    "same value": ("数值相同", "same value"),
+}
+
+
+def rule_label(rule: str, lang: str) -> str:
+    return RULES.get(rule, (rule, rule))[LANGUAGES.index(lang)]

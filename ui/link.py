@@ -1,11 +1,14 @@
 """State that lives in the link: read each query parameter once, validate it, keep it in the URL.
 
-A value that is unknown or malformed is dropped with a visible notice naming the parameter; the page
-still renders with the default.
+A value that is unknown or malformed (repeated, empty, too long, not one of the options) is dropped with
+a visible notice naming the parameter; the page still renders with the default. Streamlit's own
+``bind="query-params"`` writes a widget's *formatted* label into the URL (涟源市, not lianyuan), so the
+binding is done here: codes in the link, names on screen.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -27,15 +30,6 @@ def read_choice(name: str, allowed: Collection[str], default: str = "") -> tuple
     return value, None
 
 
-def keep(name: str, value: str, default: str = "") -> None:
-    """Write a state value into the URL (removing it when it is the default)."""
-    if value and value != default:
-        if st.query_params.get(name) != value:
-            st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
-
-
 def read_list(name: str, allowed: Collection[str], default: list[str]) -> tuple[list[str], str | None]:
     """(values, problem) for a comma-separated parameter; unknown items are dropped and reported."""
     raw = st.query_params.get_all(name)
@@ -51,5 +45,40 @@ def read_list(name: str, allowed: Collection[str], default: list[str]) -> tuple[
     return good, (f"{name}={','.join(bad)}" if bad else None)
 
 
-def keep_list(name: str, values: list[str], default: list[str]) -> None:
-    keep(name, ",".join(values), ",".join(default))
+def keep(name: str, value: str | Sequence[str], default: str | Sequence[str] = "") -> None:
+    """Write a state value into the URL (lists comma-joined); remove it when it is the default."""
+    if not isinstance(value, str):
+        value, default = ",".join(value), ",".join(default)
+    if value and value != default:
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
+def bound(widget: Callable, name: str, options: Sequence[str], default: str | list[str], *, key: str,
+          notice: Callable[[str], None], **kwargs):
+    """Render ``widget`` (selectbox, multiselect, segmented_control …) with its value kept in ``?name=``.
+
+    On the first run of a session the value comes from the link (a bad one goes to ``notice``); after
+    that the widget owns it and every change is written back into the URL.
+    """
+    if key not in st.session_state:
+        read = read_list if isinstance(default, list) else read_choice
+        st.session_state[key], problem = read(name, options, default)
+        if problem:
+            notice(problem)
+    value = widget(options=options, key=key, **kwargs)
+    keep(name, st.session_state[key], default)
+    return value
+
+
+def share_url(app_url: str, page_path: str, params: dict[str, str]) -> str:
+    """The full link to a view: the app's origin, the page's path and the current query string.
+
+    >>> share_url("http://host:8501/compare", "parks", {"county": "lianyuan"})
+    'http://host:8501/parks?county=lianyuan'
+    """
+    parts = urlsplit(app_url)
+    query = urlencode(sorted(params.items()))
+    return f"{parts.scheme}://{parts.netloc}/{page_path}" + (f"?{query}" if query else "")

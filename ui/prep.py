@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ui import format as fmt
-from ui.i18n import t
+from ui.i18n import rule_label, t
 
 
 def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -18,10 +18,12 @@ def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+def table(values: pd.DataFrame, lang: str, host: bool = False) -> pd.DataFrame:
     """The columns a reader needs to check a fact, with headers in the interface language."""
     columns = {
-        f"region_{lang}": t("col_region", lang), f"indicator_{lang}": t("col_indicator", lang),
+        f"region_{lang}": t("col_region", lang),
+        **({"host": t("col_host", lang)} if host else {}),
+        f"indicator_{lang}": t("col_indicator", lang),
         "period": t("col_period", lang), "value": t("col_value", lang), "unit": t("col_unit", lang),
         "qualifier": t("col_qualifier", lang), "doc": t("col_doc", lang), "quote": t("col_quote", lang),
         "fact_id": "id",
@@ -31,3 +33,37 @@ def table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def comparison_table(pairs: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """Published start and end values beside the derived change and annual growth."""
+    start = pairs["start_value_published"].map(float)
+    end = pairs["end_value_published"].map(float)
+    return pd.DataFrame({
+        t("col_region", lang): pairs[f"region_{lang}"],
+        "2013": [fmt.number(v, unit, lang) for v in start],
+        "2020": [fmt.number(v, unit, lang) for v in end],
+        t("col_change", lang): [fmt.change(e - s, unit, lang) for s, e in zip(start, end)],
+        t("col_growth", lang): [fmt.percent(g) for g in pairs["annual_growth"]],
+    })
+
+
+def rank_table(ranks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Ranks as '第2位（共N个）' / '2nd of N', with region, host county, indicator and period."""
+    return pd.DataFrame({
+        t("col_region", lang): ranks["region_name"], t("col_host", lang): ranks["host"],
+        t("col_indicator", lang): ranks["indicator_name"], t("col_rank", lang): ranks["label"],
+        t("col_period", lang): ranks["period"], t("col_doc", lang): ranks["doc"], t("col_quote", lang): ranks["quote"],
+    })
+
+
+def conflict_table(conflicts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each disagreeing fact, whether charts use it, the rule and the reason."""
+    return pd.DataFrame({
+        t("col_region", lang): conflicts["region"], t("col_indicator", lang): conflicts["indicator"],
+        t("col_period", lang): conflicts["period"], t("col_doc", lang): conflicts["doc"],
+        t("col_value", lang): conflicts["value"], t("col_unit", lang): conflicts["unit"],
+        t("col_used", lang): conflicts["is_preferred"].map({True: t("yes", lang), False: t("no", lang)}),
+        t("col_rule", lang): conflicts["rule"].map(lambda r: rule_label(r, lang)),
+        t("col_reason", lang): conflicts[f"reason_{lang}"], t("col_quote", lang): conflicts["quote"],
+    })
