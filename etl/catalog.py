@@ -43,7 +43,7 @@ CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 COLUMNS = {
     "sources": ["doc", "file", "sha256", "newspaper", "page", "date_printed", "date_inferred",
-                "date_basis", "headlines", "subject_region", "unknown"],
+                "date_basis_zh", "date_basis_en", "headlines", "subject_region", "unknown_zh", "unknown_en"],
     "regions": ["code", "name_zh", "name_en", "level", "parent", "host_county", "scope"],
     "indicators": ["code", "name_zh", "name_en", "theme", "unit", "base_unit", "description_zh",
                    "description_en", "higher_is_better", "formula"],
@@ -195,7 +195,8 @@ def validate(cat: Catalog) -> list[Problem]:
     units = {(u["unit"], u["base_unit"]): u for u in cat.units}
 
     for row in cat.sources:
-        required(row, ["doc", "file", "sha256", "subject_region"])
+        required(row, ["doc", "file", "sha256", "date_inferred", "date_basis_zh", "date_basis_en",
+                       "subject_region", "unknown_zh", "unknown_en"])
         if row["subject_region"] and row["subject_region"] not in regions:
             bad(row, "subject_region", f"unknown region {row['subject_region']!r}")
 

@@ -9,10 +9,12 @@ create table sources (
     page           varchar,          -- empty: not printed on the page
     date_printed   varchar,          -- empty: not printed on the page
     date_inferred  varchar,
-    date_basis     varchar,
+    date_basis_zh  varchar not null,  -- how the date was inferred
+    date_basis_en  varchar not null,
     headlines      varchar,
     subject_region varchar not null,
-    unknown        varchar,
+    unknown_zh     varchar not null,  -- what the page does not say
+    unknown_en     varchar not null,
     raw_text       varchar not null  -- the page, byte for byte, for provenance checks
 );
 

@@ -16,8 +16,9 @@ for src in data.sources().itertuples():
     cov = coverage.loc[src.doc]
     with st.expander(f"{src.doc} · {src.headlines.split(' | ')[0]} · {len(page_facts)} {t('facts_word', lang)}"):
         st.markdown(t("register_entry", lang, file=src.file, newspaper=src.newspaper or "—", page=src.page or "—",
-                      printed=src.date_printed or "—", inferred=src.date_inferred, basis=src.date_basis,
-                      region=regions.get(src.subject_region, src.subject_region), unknown=src.unknown))
+                      printed=src.date_printed or "—", inferred=src.date_inferred,
+                      basis=getattr(src, f"date_basis_{lang}"), region=regions.get(src.subject_region, src.subject_region),
+                      unknown=getattr(src, f"unknown_{lang}")))
         st.caption(t("coverage_caption", lang, numbers=cov["numbers"], facts=cov["in_facts"],
                      skipped=cov["skipped"], uncovered=cov["uncovered"]))
         st.dataframe(prep.table(page_facts, lang), hide_index=True, width="stretch")
