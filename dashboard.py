@@ -7,22 +7,27 @@ from ui.i18n import LANGUAGES, t
 st.set_page_config(page_title="娄底发展指标 · Loudi indicators", layout="wide")
 data.ensure_database()
 
-# Language: ?lang=, else the browser's locale, else Chinese. Read before anything is labelled.
-if "lang" not in st.session_state:
-    browser_lang = "en" if (st.context.locale or "").lower().startswith("en") else "zh"
-    st.session_state["lang"], problem = link.read_choice("lang", LANGUAGES, browser_lang)
-    if problem:
+notices = st.container()  # bad link values are reported at the top of the page, not in the sidebar
+
+
+def notice(problem: str) -> None:
+    with notices:
         show.notice(problem)
-lang = st.session_state["lang"]
+
+
+# Language: ?lang=, else the browser's locale, else Chinese.
+browser_lang = "en" if (st.context.locale or "").lower().startswith("en") else "zh"
+with st.sidebar:  # first, so everything below is labelled in the language just chosen
+    # always in the link, so a shared link shows the same language whatever the reader's browser says
+    lang = link.bound(st.segmented_control, "lang", LANGUAGES, browser_lang, key="lang", notice=notice,
+                      link_default="", label="语言 · Language", required=True,
+                      format_func={"zh": "中文", "en": "English"}.get)
 
 counties = data.counties()
 county_names = dict(zip(counties["code"], counties[f"name_{lang}"]))
 with st.sidebar:
-    link.bound(st.selectbox, "county", [""] + list(county_names), "", key="county", notice=show.notice,
+    link.bound(st.selectbox, "county", [""] + list(county_names), "", key="county", notice=notice,
                label=t("county", lang), format_func=lambda c: county_names.get(c, t("all_counties", lang)))
-    st.segmented_control(t("language", lang), LANGUAGES, key="lang", required=True,
-                         format_func={"zh": "中文", "en": "English"}.get)
-link.keep("lang", st.session_state["lang"], "zh")
 
 pages = [
     st.Page("pages/overview.py", title=t("nav_overview", lang), url_path="overview", default=True),

@@ -8,6 +8,7 @@ from ui.i18n import rule_label, t, tooltip_titles, unit_label
 
 DEFAULT = ["poverty_incidence", "gdp", "fiscal_revenue", "rural_disposable_income_per_capita"]
 
+state.ensure_routed()
 lang, county = state.lang(), state.county()
 st.title(t("nav_compare", lang))
 

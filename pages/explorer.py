@@ -4,6 +4,7 @@ import streamlit as st
 from ui import data, link, prep, show, state
 from ui.i18n import t
 
+state.ensure_routed()
 lang, county = state.lang(), state.county()
 st.title(t("facts", lang))
 

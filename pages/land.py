@@ -5,6 +5,7 @@ from ui import charts, data, prep, show, state
 from ui import format as fmt
 from ui.i18n import t, tooltip_titles, unit_label
 
+state.ensure_routed()
 lang = state.lang()
 st.title(t("nav_land", lang))
 view = show.view_switch("land")

@@ -8,6 +8,7 @@ from ui.i18n import t, tooltip_titles
 HEADLINE = ["poverty_incidence", "gdp", "fiscal_revenue", "rural_disposable_income_per_capita"]
 HEADLINE_REGION = "lianyuan"  # the story the pages tell; the county filter replaces it
 
+state.ensure_routed()
 lang, county = state.lang(), state.county()
 region = county or HEADLINE_REGION
 region_name = data.regions().set_index("code").loc[region, f"name_{lang}"]

@@ -6,6 +6,7 @@ from ui import charts, data, prep, show, state
 from ui import format as fmt
 from ui.i18n import t, tooltip_titles, unit_label
 
+state.ensure_routed()
 lang, county = state.lang(), state.county()
 st.title(t("nav_parks", lang))
 view = show.view_switch("parks")

@@ -4,6 +4,7 @@ import streamlit as st
 from ui import data, prep, state
 from ui.i18n import t
 
+state.ensure_routed()
 lang = state.lang()
 st.title(t("nav_sources", lang))
 

@@ -35,7 +35,7 @@ def test_page_renders_from_link(open_page, page, params):
     at = open_page(page, params)
     assert not at.exception, [e.value for e in at.exception]
     if page == "overview":  # AppTest drops sidebar widgets from its tree after switch_page
-        assert at.selectbox(key="county").value == params.get("county", "")
+        assert at.selectbox(key="county__widget").value == params.get("county", "")
     assert at.query_params.get("county", "") == params.get("county", "")
     assert at.query_params.get("lang", "zh") == params.get("lang", "zh")
     assert at.title[0].value

@@ -31,18 +31,18 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
     base = alt.Chart(points)
     y = alt.Y("region_name:N", title=None)
     rule = base.mark_rule(color="#bbb", strokeWidth=2).encode(
-        y=y, x=alt.X("min(value):Q", title=value_title, scale=alt.Scale(padding=70)), x2="max(value):Q")
+        y=y, x=alt.X("min(value):Q", title=value_title), x2="max(value):Q")
     dots = base.mark_circle(size=160, opacity=1).encode(
         y=y, x=alt.X("value:Q", title=value_title),
         color=alt.Color("year:O", title=None, scale=alt.Scale(scheme="tableau10")),
         tooltip=tooltip(titles))
-    # label the smaller value on its left and the larger on its right, so close values stay legible
+    # label the smaller value above-left of its dot and the larger above-right, so close values stay legible
     ends = base.transform_joinaggregate(low="min(value)", high="max(value)", groupby=["region_name"])
-    left = ends.transform_filter("datum.value == datum.low").mark_text(align="right", dx=-12, fontSize=12).encode(
+    left = ends.transform_filter("datum.value == datum.low").mark_text(align="right", dx=-4, dy=-14, fontSize=12).encode(
         y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
     right = ends.transform_filter("datum.value == datum.high && datum.high != datum.low").mark_text(
-        align="left", dx=12, fontSize=12).encode(y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
-    height = 60 + 44 * max(1, points["region_name"].nunique())
+        align="left", dx=4, dy=-14, fontSize=12).encode(y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
+    height = 70 + 50 * max(1, points["region_name"].nunique())
     return _style((rule + dots + left + right).properties(width="container", height=height))
 
 

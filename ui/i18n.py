@@ -43,6 +43,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart": {"zh": "图表", "en": "Chart"},
     "table": {"zh": "表格", "en": "Table"},
     "download_csv": {"zh": "下载 CSV（所显示的数据）", "en": "Download CSV (what is shown)"},
+    "downloads": {"zh": "下载", "en": "Download"},
+    "download_png": {"zh": "图片 PNG", "en": "Image (PNG)"},
+    "download_svg": {"zh": "矢量图 SVG", "en": "Vector image (SVG)"},
     "download_all": {"zh": "下载全部事实 CSV", "en": "Download all facts (CSV)"},
     # parks / land
     "rank_caption": {"zh": "名次越小越好（纵轴反向）。来源：{docs}。", "en": "Lower rank is better (axis reversed). Source: {docs}."},

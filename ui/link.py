@@ -57,20 +57,32 @@ def keep(name: str, value: str | Sequence[str], default: str | Sequence[str] = "
 
 
 def bound(widget: Callable, name: str, options: Sequence[str], default: str | list[str], *, key: str,
-          notice: Callable[[str], None], **kwargs):
+          notice: Callable[[str], None], link_default: str | list[str] | None = None, **kwargs):
     """Render ``widget`` (selectbox, multiselect, segmented_control …) with its value kept in ``?name=``.
 
-    On the first run of a session the value comes from the link (a bad one goes to ``notice``); after
-    that the widget owns it and every change is written back into the URL.
+    ``st.session_state[key]`` holds the value: read from the link on a session's first run (a bad value
+    goes to ``notice``), then changed only by the user's picks (on_change). The widget has a key of its
+    own, set from the value before every run, so a page switch that resets widget state cannot lose it.
+    The URL omits the parameter when the value equals ``link_default`` (by default ``default``).
     """
     if key not in st.session_state:
         read = read_list if isinstance(default, list) else read_choice
         st.session_state[key], problem = read(name, options, default)
         if problem:
             notice(problem)
-    value = widget(options=options, key=key, **kwargs)
-    keep(name, st.session_state[key], default)
+    widget_key = f"{key}__widget"
+    st.session_state[widget_key] = st.session_state[key]
+    widget(options=options, key=widget_key, on_change=_adopt, args=(key, widget_key), **kwargs)
+    value = st.session_state[key]
+    keep(name, value, default if link_default is None else link_default)
     return value
+
+
+def _adopt(key: str, widget_key: str) -> None:
+    """on_change: the user's pick becomes the value (a required choice never becomes empty)."""
+    picked = st.session_state[widget_key]
+    if picked is not None:
+        st.session_state[key] = picked
 
 
 def share_url(app_url: str, page_path: str, params: dict[str, str]) -> str:

@@ -32,13 +32,13 @@ def chart_block(chart: alt.TopLevelMixin, shown: pd.DataFrame, *, name: str, vie
         # validated in the tests through chart.to_dict(); skipped here to keep pages fast
         st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
     st.caption(caption)
-    c1, c2, c3 = st.columns(3)
-    c1.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(shown, lang)),
-                       file_name=f"loudi-{name}.csv", mime="text/csv", key=f"csv_{name}")
-    c2.download_button("PNG", lambda: export.png(chart), file_name=f"loudi-{name}.png", mime="image/png",
-                       key=f"png_{name}")
-    c3.download_button("SVG", lambda: export.svg(chart), file_name=f"loudi-{name}.svg", mime="image/svg+xml",
-                       key=f"svg_{name}")
+    with st.popover(t("downloads", lang), icon=":material/download:"):
+        st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(shown, lang)),
+                           file_name=f"loudi-{name}.csv", mime="text/csv", key=f"csv_{name}")
+        st.download_button(t("download_png", lang), lambda: export.png(chart), file_name=f"loudi-{name}.png",
+                           mime="image/png", key=f"png_{name}")
+        st.download_button(t("download_svg", lang), lambda: export.svg(chart), file_name=f"loudi-{name}.svg",
+                           mime="image/svg+xml", key=f"svg_{name}")
 
 
 def share_box(page_path: str) -> None:
