@@ -150,7 +150,11 @@ create view conflicts as
 select
     g.group_key,
     f.region,
+    r.name_zh as region_zh,
+    r.name_en as region_en,
     f.indicator,
+    i.name_zh as indicator_zh,
+    i.name_en as indicator_en,
     f.period,
     f.qualifier,
     f.fact_id,
@@ -165,6 +169,8 @@ select
     g.reason_en
 from fact_groups g
 join facts f using (fact_id)
+join regions r on r.code = f.region
+join indicators i on i.code = f.indicator
 where g.is_conflict;
 
 -- Derived: for each region, indicator and qualifier, every pair of single years with a preferred value.

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import data, link, prep, show, state
-from ui.i18n import t
+from ui.i18n import LEVEL_LABELS, THEME_LABELS, label_of, t
 
 state.ensure_routed()
 lang, county = state.lang(), state.county()
@@ -12,8 +12,10 @@ everything = data.values()
 facts = data.values(counties=[county] if county else None)
 names = dict(zip(everything["indicator"], everything[f"indicator_{lang}"]))
 filters = [  # (column, link parameter, label, options, how an option is shown)
-    ("level", "level", t("level", lang), sorted(everything["level"].unique()), None),
-    ("theme", "theme", t("theme", lang), sorted(everything["theme"].unique()), None),
+    ("level", "level", t("level", lang), sorted(everything["level"].unique()),
+     lambda code: label_of(LEVEL_LABELS, code, lang)),
+    ("theme", "theme", t("theme", lang), sorted(everything["theme"].unique()),
+     lambda code: label_of(THEME_LABELS, code, lang)),
     ("indicator", "ind", t("indicators", lang), sorted(names), names.get),
     ("year", "year", t("year", lang), [str(y) for y in sorted(everything["year"].unique())], None),
     ("doc", "doc", t("page", lang), sorted(everything["doc"].unique()), None),
@@ -21,7 +23,8 @@ filters = [  # (column, link parameter, label, options, how an option is shown)
 for col, (column, param, label, options, shown_as) in zip(st.columns(len(filters)), filters):
     with col:
         picked = link.bound(st.multiselect, param, options, [], key=f"explorer_{param}", notice=show.notice,
-                            label=label, **({"format_func": shown_as} if shown_as else {}))
+                            label=label, placeholder=t("any", lang),
+                            **({"format_func": shown_as} if shown_as else {}))
     if picked:
         facts = facts[facts[column].astype(str).isin(picked)]
 

@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui import charts, data, prep, show, state
 from ui import format as fmt
-from ui.i18n import t, tooltip_titles, unit_label
+from ui.i18n import formula_label, t, tooltip_titles, unit_label
 
 state.ensure_routed()
 lang = state.lang()
@@ -14,8 +14,9 @@ land = data.values(themes=["land"], preferred_only=True)
 idle = prep.chart_points(land[land["indicator"].isin(["idle_land_total", "idle_land_disposed"])], lang)
 idle["category_name"] = idle["indicator_name"]
 derived = data.derived_values().set_index("indicator").loc["idle_land_disposal_rate_derived"]
+formula = formula_label(derived["formula"], dict(zip(land["indicator"], land[f"indicator_{lang}"])))
 show.chart_block(charts.bars(idle, unit_label("亩", lang), tooltip_titles(lang)), idle, name="idle-land",
-                 view=view, caption=t("land_caption", lang, formula=derived["formula"],
+                 view=view, caption=t("land_caption", lang, formula=formula,
                                        docs=", ".join(sorted(set(idle["doc"])))))
 
 rate = land[land["indicator"] == "idle_land_disposal_rate"].iloc[0]
@@ -23,7 +24,7 @@ c1, c2 = st.columns(2)
 c1.metric(t("land_published", lang), fmt.number(rate["value_num"], "%", lang), border=True,
           help=f"{rate['doc']}: {rate['quote']}")
 c2.metric(t("land_derived", lang), f"{derived['value_base']:.2f}%", border=True,
-          help=f"{derived['formula']} ({derived['inputs']})")
+          help=f"{formula} ({derived['inputs']})")
 
 st.subheader(t("other_land", lang))
 st.dataframe(prep.table(land, lang), hide_index=True, width="stretch")

@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui import charts, data, prep, show, state
 from ui import format as fmt
-from ui.i18n import t, tooltip_titles
+from ui.i18n import formula_label, t, tooltip_titles
 
 HEADLINE = ["poverty_incidence", "gdp", "fiscal_revenue", "rural_disposable_income_per_capita"]
 HEADLINE_REGION = "lianyuan"  # the story the pages tell; the county filter replaces it
@@ -58,5 +58,6 @@ for col, code in zip((c1, c2, c3), ("idle_land_total", "idle_land_disposed", "id
     col.metric(row[f"indicator_{lang}"], fmt.number(row["value_num"], row["unit"], lang), border=True,
                help=f"{row['doc']}: {row['quote']}")
 rate = derived.loc["idle_land_disposal_rate_derived"]
-c4.metric(t("land_derived", lang), f"{rate['value_base']:.2f}%", border=True, help=rate["formula"])
-st.caption(t("land_caption", lang, formula=rate["formula"], docs=land["doc"].iloc[0]))
+formula = formula_label(rate["formula"], dict(zip(land.index, land[f"indicator_{lang}"])))
+c4.metric(t("land_derived", lang), f"{rate['value_base']:.2f}%", border=True, help=formula)
+st.caption(t("land_caption", lang, formula=formula, docs=land["doc"].iloc[0]))

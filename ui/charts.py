@@ -19,7 +19,7 @@ def tooltip(titles: dict[str, str]) -> list[alt.Tooltip]:
 
 def _style(chart: alt.LayerChart) -> alt.LayerChart:
     return chart.configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=180).configure_legend(
-        labelFont=FONT, titleFont=FONT, orient="bottom").configure_view(stroke=None)
+        labelFont=FONT, titleFont=FONT, orient="bottom", labelLimit=0).configure_view(stroke=None)
 
 
 def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> alt.LayerChart:
@@ -42,7 +42,7 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
         y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
     right = ends.transform_filter("datum.value == datum.high && datum.high != datum.low").mark_text(
         align="left", dx=4, dy=-14, fontSize=12).encode(y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
-    height = 70 + 50 * max(1, points["region_name"].nunique())
+    height = 110 + 46 * max(1, points["region_name"].nunique())  # room for the legend below
     return _style((rule + dots + left + right).properties(width="container", height=height))
 
 

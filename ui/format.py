@@ -40,6 +40,12 @@ def number(value: float, unit: str, lang: str) -> str:
     return f"{text} {label}".strip()
 
 
+def chart_label(value: float, unit: str, lang: str) -> str:
+    """A value label on a chart: in the unit of the chart's axis (亿元), so English gets the bare number
+    where a table would say "bn yuan"."""
+    return number(value, "" if lang == "en" and unit in EN_SCALED else unit, lang)
+
+
 def rank(value: float, out_of: float | None, lang: str) -> str:
     """'第9位（共144个）' / '9th of 144'."""
     base = number(value, "位", lang)

@@ -59,6 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # explorer
     "facts": {"zh": "事实与出处", "en": "Facts and sources"},
     "level": {"zh": "地区级别", "en": "Region level"},
+    "any": {"zh": "全部", "en": "Any"},
     "theme": {"zh": "主题", "en": "Theme"},
     "year": {"zh": "年份", "en": "Year"},
     "page": {"zh": "版面", "en": "Page"},
@@ -79,8 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "conflicts": {"zh": "冲突", "en": "Conflicts"},
     "coverage": {"zh": "覆盖率", "en": "Coverage"},
     "coverage_caption": {
-        "zh": "版面上共 {numbers} 个数字：{facts} 个录为事实，{skipped} 个注明原因跳过（日期、名称、口号等），{uncovered} 个未处理。",
-        "en": "{numbers} numbers on the pages: {facts} are facts, {skipped} skipped with a reason (dates, names, slogans …), {uncovered} unhandled.",
+        "zh": "版面上共 {numbers} 个数字：{facts} 个出现在事实中（数值本身，或其年份、排名基数），{skipped} 个注明原因跳过（日期、名称、口号等），{uncovered} 个未处理。",
+        "en": "{numbers} numbers on the pages: {facts} belong to facts (as the value, or its period's year or rank base), {skipped} skipped with a reason (dates, names, slogans …), {uncovered} unhandled.",
     },
     "method": {"zh": "方法", "en": "Method"},
     "method_text": {
@@ -143,6 +144,49 @@ def t(key: str, lang: str, **kwargs: object) -> str:
 def unit_label(unit: str, lang: str) -> str:
     """A published unit in the interface language."""
     return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+
+
+LEVEL_LABELS = {
+    "province": ("省", "province"), "city": ("市", "city"), "county": ("县市区", "county"), "park": ("园区", "park"),
+    "township": ("乡镇", "township"), "village": ("村", "village"),
+}
+THEME_LABELS = {
+    "poverty": ("脱贫", "poverty"), "economy": ("经济", "economy"), "income": ("收入", "income"),
+    "fiscal": ("财政", "fiscal"), "park": ("园区", "parks"), "land": ("土地", "land"), "investment": ("投资", "investment"),
+    "industry": ("工业", "industry"), "agriculture": ("农业", "agriculture"), "employment": ("就业", "employment"),
+    "infrastructure": ("基础设施", "infrastructure"), "housing": ("住房", "housing"),
+    "public_services": ("公共服务", "public services"), "health": ("卫生健康", "health"), "education": ("教育", "education"),
+    "governance": ("基层治理", "governance"), "party": ("党建", "party building"), "environment": ("环境", "environment"),
+    "population": ("人口与城镇化", "population"), "trade": ("贸易", "trade"), "finance": ("金融", "finance"),
+    "forestry": ("林业", "forestry"), "culture": ("文化", "culture"), "security": ("平安建设", "public security"),
+}
+
+
+def label_of(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    return table.get(code, (code, code))[LANGUAGES.index(lang)]
+
+
+QUALIFIER_LABELS = {
+    "yoy": ("同比", "year on year"), "annual_avg": ("年均", "per year on average"),
+    "cumulative": ("累计", "cumulative"), "more_than": ("余/多", "more than"), "at_least": ("以上", "at least"),
+    "approx": ("约", "about"), "less_than": ("近/不到", "nearly"), "target": ("目标", "target"),
+    "expected": ("预计", "expected"),
+}
+
+
+def qualifier_label(tags: object, lang: str) -> str:
+    """'cumulative;more_than' -> '累计、余/多' / 'cumulative, more than'; empty for none."""
+    if not isinstance(tags, str) or not tags:
+        return ""
+    names = [QUALIFIER_LABELS.get(tag, (tag, tag))[LANGUAGES.index(lang)] for tag in tags.split(";")]
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def formula_label(formula: str, names: dict[str, str]) -> str:
+    """A derived formula with indicator codes replaced by their names."""
+    for code in sorted(names, key=len, reverse=True):
+        formula = formula.replace(code, names[code])
+    return formula
 
 
 RULES = {

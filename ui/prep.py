@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ui import format as fmt
-from ui.i18n import rule_label, t
+from ui.i18n import qualifier_label, rule_label, t
 
 
 def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -13,7 +13,7 @@ def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["region_name"] = out[f"region_{lang}"]
     out["indicator_name"] = out[f"indicator_{lang}"]
     out["value"] = out["value_num"]
-    out["label"] = [fmt.number(v, u, lang) for v, u in zip(out["value_num"], out["unit"])]
+    out["label"] = [fmt.chart_label(v, u, lang) for v, u in zip(out["value_num"], out["unit"])]
     out["status"] = t("published", lang)
     return out
 
@@ -28,7 +28,8 @@ def table(values: pd.DataFrame, lang: str, host: bool = False) -> pd.DataFrame:
         "qualifier": t("col_qualifier", lang), "doc": t("col_doc", lang), "quote": t("col_quote", lang),
         "fact_id": "id",
     }
-    return values[list(columns)].rename(columns=columns)
+    shown = values.assign(qualifier=values["qualifier"].map(lambda q: qualifier_label(q, lang)))
+    return shown[list(columns)].rename(columns=columns).fillna("")
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
@@ -51,7 +52,7 @@ def comparison_table(pairs: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
 def rank_table(ranks: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Ranks as '第2位（共N个）' / '2nd of N', with region, host county, indicator and period."""
     return pd.DataFrame({
-        t("col_region", lang): ranks["region_name"], t("col_host", lang): ranks["host"],
+        t("col_region", lang): ranks["region_name"], t("col_host", lang): ranks["host"].fillna(""),
         t("col_indicator", lang): ranks["indicator_name"], t("col_rank", lang): ranks["label"],
         t("col_period", lang): ranks["period"], t("col_doc", lang): ranks["doc"], t("col_quote", lang): ranks["quote"],
     })
@@ -60,7 +61,7 @@ def rank_table(ranks: pd.DataFrame, lang: str) -> pd.DataFrame:
 def conflict_table(conflicts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Each disagreeing fact, whether charts use it, the rule and the reason."""
     return pd.DataFrame({
-        t("col_region", lang): conflicts["region"], t("col_indicator", lang): conflicts["indicator"],
+        t("col_region", lang): conflicts[f"region_{lang}"], t("col_indicator", lang): conflicts[f"indicator_{lang}"],
         t("col_period", lang): conflicts["period"], t("col_doc", lang): conflicts["doc"],
         t("col_value", lang): conflicts["value"], t("col_unit", lang): conflicts["unit"],
         t("col_used", lang): conflicts["is_preferred"].map({True: t("yes", lang), False: t("no", lang)}),

@@ -1,0 +1,27 @@
+"""One place for translations, and nothing missing from it."""
+import pytest
+
+from etl import catalog
+from ui import i18n
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_every_string_has_both_languages(key):
+    entry = i18n.STRINGS[key]
+    assert set(entry) == set(i18n.LANGUAGES) and all(entry.values())
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in entry["en"]), f"Chinese in the English {key!r}"
+
+
+@pytest.mark.parametrize("table, codes", [
+    (i18n.THEME_LABELS, catalog.THEMES), (i18n.LEVEL_LABELS, catalog.LEVELS),
+    (i18n.QUALIFIER_LABELS, set(catalog.QUALIFIERS)),
+], ids=["themes", "levels", "qualifiers"])
+def test_every_catalogue_code_has_a_label(table, codes):
+    assert codes <= set(table), codes - set(table)
+
+
+def test_qualifier_and_formula_labels():
+    assert i18n.qualifier_label("cumulative;more_than", "zh") == "累计、余/多"
+    assert i18n.qualifier_label(None, "en") == ""
+    names = {"idle_land_disposed": "disposed", "idle_land_total": "total"}
+    assert i18n.formula_label("idle_land_disposed / idle_land_total × 100", names) == "disposed / total × 100"
