@@ -160,6 +160,7 @@ select
     f.fact_id,
     f.doc,
     f.value,
+    f.value_num,
     f.unit,
     f.value_base,
     f.quote,

@@ -37,7 +37,7 @@ for code in chosen:
     st.subheader(name)
     missing = loudi_counties[~loudi_counties["code"].isin(set(pairs["region"]))][f"name_{lang}"]
     if rows.empty:
-        st.info(t("missing_regions", lang, indicator=name, regions="、".join(missing) or "—"))
+        st.info(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing) or "—"))
         continue
     points = prep.chart_points(rows, lang)
     unit = points["unit"].iloc[0]
@@ -51,8 +51,9 @@ for code in chosen:
     for _, group in conflicts[(conflicts["indicator"] == code) & conflicts["period"].isin(["2013", "2020"])
                               & conflicts["region"].isin(rows["region"])].groupby("group_key"):
         used = group[group["is_preferred"]].iloc[0]
-        detail = " vs ".join(f"{r.doc} {r.value}{r.unit}" for r in group.itertuples())
-        st.warning(t("conflict_note", lang, detail=detail, used=f"{used['doc']} {used['value']}{used['unit']}",
+        detail = " vs ".join(f"{r.doc} {fmt.number(r.value_num, r.unit, lang)}" for r in group.itertuples())
+        used_value = fmt.number(used["value_num"], used["unit"], lang)
+        st.warning(t("conflict_note", lang, detail=detail, used=f"{used['doc']} {used_value}",
                      reason=f"{rule_label(used['rule'], lang)}: {used[f'reason_{lang}']}"), icon="⚖️")
     if len(missing):
-        st.caption(t("missing_regions", lang, indicator=name, regions="、".join(missing)))
+        st.caption(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing)))

@@ -39,7 +39,7 @@ else:
                 st.caption(t("change_derived", lang) + " · " + t("source_card", lang, docs=", ".join(sorted(set(rows["doc"])))))
             missing = [y for y in ("2013", "2020") if y not in rows.index]
             if missing:
-                st.caption(t("no_years", lang, region=region_name, years=", ".join(missing), indicator=label))
+                st.caption(t("no_years", lang, region=region_name, years=t("list_sep", lang).join(missing), indicator=label))
 
 st.subheader(t("parks_movement", lang))
 ranks = prep.chart_points(data.values(indicators=["park_provincial_rank"], preferred_only=True), lang)

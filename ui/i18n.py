@@ -59,6 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # explorer
     "facts": {"zh": "事实与出处", "en": "Facts and sources"},
     "level": {"zh": "地区级别", "en": "Region level"},
+    "list_sep": {"zh": "、", "en": ", "},
     "any": {"zh": "全部", "en": "Any"},
     "theme": {"zh": "主题", "en": "Theme"},
     "year": {"zh": "年份", "en": "Year"},
