@@ -13,13 +13,32 @@ FONT = "Noto Sans CJK SC, Noto Sans, sans-serif"
 TOOLTIP_FIELDS = ["region_name", "indicator_name", "period", "label", "status", "doc", "quote"]
 
 
+def _slim(points: pd.DataFrame, *fields: str) -> pd.DataFrame:
+    """Only the columns a chart uses, with plain Python strings: the spec stays small and altair does
+    not convert every column of the query result on each layer."""
+    columns = list(dict.fromkeys([*fields, *TOOLTIP_FIELDS]))
+    slim = points[columns].copy()
+    for column in slim.columns:
+        if not pd.api.types.is_numeric_dtype(slim[column]):
+            slim[column] = slim[column].astype(object).where(slim[column].notna(), None)
+    return slim
+
+
 def tooltip(titles: dict[str, str]) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{field}:N", title=titles[field]) for field in TOOLTIP_FIELDS]
 
 
-def _style(chart: alt.LayerChart) -> alt.LayerChart:
-    return chart.configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=180).configure_legend(
-        labelFont=FONT, titleFont=FONT, orient="bottom", labelLimit=0).configure_view(stroke=None)
+CONFIG = {  # one dict instead of chained configure_* calls, each of which deep-copies the chart
+    "font": FONT,
+    "axis": {"labelFont": FONT, "titleFont": FONT, "labelLimit": 260},
+    "legend": {"labelFont": FONT, "titleFont": FONT, "orient": "bottom", "labelLimit": 0},
+    "view": {"stroke": None},
+}
+
+
+def _layered(*layers: alt.Chart, data: pd.DataFrame, height: int) -> alt.LayerChart:
+    """The layers over one shared data set, styled, as wide as their container."""
+    return alt.layer(*layers, data=data, config=CONFIG, width="container", height=height)
 
 
 def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> alt.LayerChart:
@@ -28,7 +47,7 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
     ``points`` columns: region_name, year, value (published unit), label and the tooltip fields. The
     earlier year's label sits above its dot and the later one's below, so close values stay legible.
     """
-    base = alt.Chart(points)
+    base = alt.Chart()
     y = alt.Y("region_name:N", title=None)
     rule = base.mark_rule(color="#bbb", strokeWidth=2).encode(
         y=y, x=alt.X("min(value):Q", title=value_title), x2="max(value):Q")
@@ -43,13 +62,13 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
     right = ends.transform_filter("datum.value == datum.high && datum.high != datum.low").mark_text(
         align="left", dx=4, dy=-14, fontSize=12).encode(y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
     height = 110 + 46 * max(1, points["region_name"].nunique())  # room for the legend below
-    return _style((rule + dots + left + right).properties(width="container", height=height))
+    return _layered(rule, dots, left, right, data=_slim(points, "year", "value"), height=height)
 
 
 def ranks(points: pd.DataFrame, rank_title: str, titles: dict[str, str]) -> alt.LayerChart:
     """Published ranks per park and year as dots on a reversed axis (rank 1 at the top); no lines
     between years, since the years in between have no published rank."""
-    base = alt.Chart(points)
+    base = alt.Chart()
     top = max(10, int(points["rank"].max()) + 2) if len(points) else 10
     ticks = [1] + list(range(10, top + 1, 10))
     y = alt.Y("rank:Q", title=rank_title, axis=alt.Axis(values=ticks),
@@ -59,17 +78,17 @@ def ranks(points: pd.DataFrame, rank_title: str, titles: dict[str, str]) -> alt.
         x=x, y=y, color=alt.Color("region_name:N", title=None), tooltip=tooltip(titles))
     labels = base.mark_text(dx=12, align="left", fontSize=12).encode(
         x=x, y=y, text=alt.Text("label:N"), color=alt.Color("region_name:N"))
-    return _style((dots + labels).properties(width="container", height=320))
+    return _layered(dots, labels, data=_slim(points, "year", "rank"), height=320)
 
 
 def bars(points: pd.DataFrame, value_title: str, titles: dict[str, str],
          category: str = "category_name") -> alt.LayerChart:
     """Horizontal bars of published values, one per category, labelled with the value as published."""
-    base = alt.Chart(points)
+    base = alt.Chart()
     y = alt.Y(f"{category}:N", title=None, sort="-x")
     bar = base.mark_bar(color="#4c78a8").encode(y=y, x=alt.X("value:Q", title=value_title),
                                                 tooltip=tooltip(titles))
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(y=y, x=alt.X("value:Q"),
                                                                    text=alt.Text("label:N"))
     height = 60 + 40 * max(1, points[category].nunique())
-    return _style((bar + labels).properties(width="container", height=height))
+    return _layered(bar, labels, data=_slim(points, category, "value"), height=height)
