@@ -17,11 +17,15 @@ indicators = data.indicators().set_index("code")
 available = list(dict.fromkeys(DEFAULT + list(comparisons["indicator"])))
 chosen = link.bound(st.multiselect, "ind", available, DEFAULT, key="compare_ind", notice=show.notice,
                     label=t("indicators", lang), format_func=lambda c: indicators.loc[c, f"name_{lang}"])
-view = show.view_switch("compare")
-
 values = data.values(years=[2013, 2020], indicators=chosen, counties=[county] if county else None,
                      preferred_only=True)
 values = values[values["period"].isin(["2013", "2020"])]
+region_names = dict(zip(values["region"], values[f"region_{lang}"]))
+picked = link.bound(st.multiselect, "reg", sorted(region_names), [], key="compare_reg", notice=show.notice,
+                    label=t("regions", lang), placeholder=t("any", lang), format_func=region_names.get)
+if picked:
+    values = values[values["region"].isin(picked)]
+view = show.view_switch("compare")
 conflicts = data.conflicts()
 regions = data.regions()
 loudi_counties = regions[(regions["level"] == "county") & (regions["scope"] == "loudi")]
@@ -32,8 +36,7 @@ formulas = "; ".join(comparisons[["abs_change_formula", "annual_growth_formula"]
 for code in chosen:
     name = indicators.loc[code, f"name_{lang}"]
     rows = values[values["indicator"] == code]
-    pairs = comparisons[(comparisons["indicator"] == code)
-                        & (comparisons["county"] == county if county else True)]
+    pairs = comparisons[(comparisons["indicator"] == code) & comparisons["region"].isin(rows["region"])]
     st.subheader(name)
     missing = loudi_counties[~loudi_counties["code"].isin(set(pairs["region"]))][f"name_{lang}"]
     if rows.empty:

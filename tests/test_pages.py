@@ -11,7 +11,7 @@ PAGES = ["overview", "compare", "parks", "land", "explorer", "sources"]
 LINKS = [{}, {"county": "lianyuan"}, {"county": "louxing", "lang": "en"}, {"lang": "en"}]
 BAD_LINKS = [("overview", {"county": "nowhere_xyz"}), ("overview", {"lang": "xx"}), ("overview", {"county": ""}),
              ("overview", {"county": "<b>x</b>"}), ("overview", {"county": "x" * 1000}),
-             ("compare", {"ind": "gdp,nonsense"}), ("compare", {"ind": "nonsense"})]
+             ("compare", {"ind": "gdp,nonsense"}), ("compare", {"ind": "nonsense"}), ("compare", {"reg": "atlantis"})]
 
 
 @pytest.fixture
@@ -73,3 +73,13 @@ def test_english_labels(open_page):
     assert at.title[0].value == "Loudi development indicators"
     assert "Lianyuan" in at.subheader[0].value
     assert "Gross domestic product (GDP)" in [m.label for m in at.metric]
+
+
+def test_compare_restores_indicators_and_regions_from_link(open_page, built_db):
+    at = open_page("compare", {"ind": "gdp,rural_disposable_income_per_capita", "reg": "louxing", "view": "table"})
+    assert not at.exception
+    assert at.multiselect(key="compare_ind__widget").value == ["gdp", "rural_disposable_income_per_capita"]
+    assert at.multiselect(key="compare_reg__widget").value == ["louxing"]
+    assert [h.value for h in at.subheader] == ["地区生产总值", "农村居民人均可支配收入"]
+    shown = at.dataframe[0].value  # table view: the published facts drawn in the chart
+    assert set(shown["地区"]) == {"娄星区"} and set(shown["数值"]) == {"585.8"}
