@@ -1,4 +1,4 @@
-"""Command line of the data side: python -m etl {build,check,coverage}."""
+"""Command line of the data side: python -m etl {build,check,coverage,propose,evaluate}."""
 from __future__ import annotations
 
 import argparse
@@ -47,6 +47,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_propose(args: argparse.Namespace) -> int:
+    from etl import propose
+
+    try:
+        path, candidates = propose.run(args.doc, Path(args.data))
+    except KeyError as exc:
+        print(f"nothing written: {exc.args[0]}", file=sys.stderr)
+        return 1
+    held = sum(1 for c in candidates if c.values["hold_back"])
+    print(f"wrote {path}: {len(candidates)} candidates ({held} held back)")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from etl import evaluate
+
+    print(evaluate.run(Path(args.data)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     parser.add_argument("--data", default=str(catalog.DATA), help="catalogue folder (default: data/)")
@@ -61,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("coverage", help="list numbers in the raw pages that are neither facts nor skipped")
     p.add_argument("--doc", help="only this document (e.g. d000)")
     p.set_defaults(func=cmd_coverage)
+    p = sub.add_parser("propose", help="write data/review/DOC.csv: one candidate fact per number of the page")
+    p.add_argument("doc", help="document id, e.g. d005")
+    p.set_defaults(func=cmd_propose)
+    p = sub.add_parser("evaluate", help="leave-one-page-out precision and recall of propose on the reviewed pages")
+    p.set_defaults(func=cmd_evaluate)
     args = parser.parse_args(argv)
     return args.func(args)
 

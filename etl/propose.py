@@ -1,0 +1,931 @@
+"""Propose candidate facts for a page: one candidate per number token, written to data/review/DOC.csv.
+
+Every number token of :func:`etl.text.find_numbers` (on the squeezed page) becomes a row of the review
+file (contract in ISSUE5.md): value and unit as printed, value in the base unit, qualifiers, region,
+indicator, period, the verbatim sentence, a confidence, and a hold-back reason for numbers that are not
+quantities (dates, years, phone and id numbers, names and slogans, implausible magnitudes).
+
+The rules are general ones of Chinese statistical news; the knowledge of indicators, synonyms and units is
+a parameter (:class:`Knowledge`) so that evaluation can hide a page from it. Pages in traditional script
+are analysed on an OpenCC t2s copy with the same character offsets; quotes are taken from the original.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from etl import catalog, text
+
+# ---------------------------------------------------------------------------------------------------
+# Data tables (the only place for words)
+# ---------------------------------------------------------------------------------------------------
+MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6,
+               "亿": 10**8, "万": 10**4}
+# Unit words as printed after a number (simplified script; traditional pages are converted first).
+UNIT_WORDS = sorted("""
+平方公里 平方千米 平方米 立方米 个百分点 百分点 个名次 个位次 个月 人次 场次 户次 公里 千米 公斤 千克 公顷 小时 分钟 周岁
+千瓦时 千瓦 兆瓦 标准箱 % ‰ 个 名 位 家 项 支 座 台 条 场 次 件 处 所 笔 套 部 张 本 组 幅 起 盏 例 批 类 轮 期 间 栋 块 辆
+户 人 亩 米 吨 元 岁 年 天 日 周 村 成 倍 届 种 株 头 只 棵 篇 首 层 级 度 升 斤 艘 架 台次 单 根 口 粒 片 所 员 宗 门 颗
+对 双 队 家次 趟 分
+""".split(), key=len, reverse=True)
+BASE_UNITS = {  # unit word -> (base unit, factor) when data/units.csv does not know it
+    "%": ("percent", 1), "‰": ("permille", 1), "个百分点": ("percentage_point", 1), "百分点": ("percentage_point", 1),
+    "个名次": ("places", 1), "个位次": ("places", 1), "位": ("rank", 1), "名": ("person", 1), "公顷": ("hectare", 1),
+    "千米": ("km", 1), "平方千米": ("km2", 1), "千克": ("kg", 1), "个月": ("month", 1), "周岁": ("year_of_age", 1),
+    "倍": ("times", 1), "成": ("percent", 10), "人次": ("person_time", 1), "户次": ("household", 1),
+}
+COUNT_DEFAULT = "count"
+QUALIFIER_BEFORE = {  # word right before the number (after the indicator phrase) -> qualifier
+    "约": "approx", "大约": "approx", "近": "less_than", "将近": "less_than", "接近": "less_than",
+    "超": "more_than", "超过": "more_than", "逾": "more_than", "不到": "less_than", "不足": "less_than",
+    "不少于": "at_least", "至少": "at_least", "数": "more_than",
+}
+QUALIFIER_AFTER = {"余": "more_than", "多": "more_than", "来": "approx"}
+QUALIFIER_TAIL = {"以上": "at_least", "左右": "approx", "以下": "less_than", "以内": "less_than"}
+QUALIFIER_CLAUSE = {"累计": "cumulative", "共计": "cumulative", "年均": "annual_avg", "年平均": "annual_avg",
+                    "力争": "target", "预计": "expected", "同比": "yoy"}
+GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "提高", "减少", "上涨")
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+                "十四五": (2021, 2025), "十五五": (2026, 2030)}
+SCOPE_WORDS = {  # anaphoric scope words -> the name suffix of the region they refer to
+    "全市": "市", "该市": "市", "本市": "市", "全县": "县", "该县": "县", "本县": "县", "全区": "区",
+    "该区": "区", "本区": "区", "全镇": "镇", "该镇": "镇", "全乡": "乡", "该乡": "乡", "全村": "村", "该村": "村",
+}
+PROVINCE_SCOPE = {"全省": "hunan"}
+RANK_SCOPE = ("全国", "全省", "全市", "全区", "全县", "排名", "排", "位列", "位居", "居", "列", "名列", "跻身", "保持")
+CLAUSE_DELIMS = "，,、；;：:（）()。！？!?…"
+SENTENCE_DELIMS = "。！？!?；;"
+LEXICAL_WORDS = ("零部件", "零售", "零星", "零距离", "十分", "万分", "百姓", "千方百计", "万里", "千家万户", "百年",
+                 "万众", "一线", "四面八方", "五湖四海", "三农", "十全十美", "24小时", "万物", "千秋")
+NAME_TAILS = ("大以来", "大精神", "大报告", "届", "次党代会", "次代表大会", "中全会", "次全会")
+IDENT_TAILS = ("楼", "号", "路", "版", "号线", "栋楼", "室")
+SPAN_BEFORE = ("近", "未来", "过去", "最近", "这", "前", "后")
+SPAN_AFTER = ("来", "内", "前", "后", "以来", "间", "之内")
+ID_BEFORE = ("号码", "编号", "账号", "帐号", "身份证", "证号", "代码", "电话", "手机", "热线", "传真", "邮编", "字")
+TRIM_LEADING = ("其中", "并", "且", "和", "及", "共", "总共", "已", "还", "再", "又", "均", "全部", "都", "有", "其",
+                "年", "底", "末", "初", "月", "日", "以来", "期间", "时期", "在", "对", "为", "的", "从", "由", "将")
+TRIM_TRAILING = ("达到", "达", "为", "是", "至", "到", "突破", "超过", "实现", "有", "约", "近", "共", "共计", "累计",
+                 "分别", "的", "了", "在", "第", "从", "由", "占", "超")
+MAX_BASE = {  # (base unit, region level) -> largest plausible value in the base unit
+    ("yuan", "village"): 1e10, ("yuan", "township"): 1e11, ("yuan", "county"): 1e12, ("yuan", "park"): 1e12,
+    ("yuan", "city"): 1e13, ("yuan", "province"): 1e14,
+    ("person", "village"): 1e5, ("person", "township"): 1e6, ("person", "county"): 1e7, ("person", "city"): 1e8,
+    ("household", "village"): 1e5, ("household", "county"): 1e7,
+}
+MAX_ANY = {"percent": 1000, "yuan_per_person": 1e6, "rank": 10000, "places": 10000, "year_of_age": 150}
+FUNCTIONAL_ZONES = ("开发区", "管理区", "高新区", "经开区", "新区", "示范区")
+WORD_LEFT = {"约": "签节制条公合履邀预相特契大", "近": "最附靠就将接贴亲临", "超": "高"}  # 签约 is no 约
+COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万]+[余多]?[个家所项名位支条座]$")
+DATE_SPAN_WORDS = ("至", "到", "—", "－", "-", "~", "～")
+
+DATA = catalog.DATA
+REVIEW_COLUMNS = ["candidate_id", "decision", "region", "region_zh", "indicator", "indicator_zh",
+                  "is_new_indicator", "period", "value", "unit", "qualifier", "out_of", "value_base", "base_unit",
+                  "quote", "line", "confidence", "hold_back", "notes"]
+
+YEAR = r"((?:19|20)\d{2})"
+TIME_EXPR = re.compile(
+    rf"(?P<range>{YEAR}年?(?:(?P<m1>\d{{1,2}})月)?(?:至|到|—|－|-|~|～){YEAR}年(?:(?P<m2>\d{{1,2}})月)?(?:底|末)?)"
+    rf"|(?P<ymd>{YEAR}年(\d{{1,2}})月(\d{{1,2}})[日号])"
+    rf"|(?P<ym>{YEAR}年(\d{{1,2}})月)"
+    rf"|(?P<y>{YEAR}年(?:度|底|末|初)?)"
+    r"|(?P<rel>今年|本年|去年|上年|前年|明年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?"
+    r"|(?P<md>(\d{1,2})月(\d{1,2})[日号])"
+    r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
+    r"|(?P<recent>近(\d{1,2}|[两二三四五六七八九十])年)"
+    r"|(?P<future>(?:未来|今后)?(\d{1,2}|[两二三四五六七八九十])年内|未来(\d{1,2}|[两二三四五六七八九十])年)"
+    r"|(?P<same>当年|同年)"
+)
+CN_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Knowledge: what the extractor may know (built from a catalogue, optionally hiding pages)
+# ---------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str
+    alias: str = ""
+    source: str = "regions.csv"
+
+
+@dataclass
+class Knowledge:
+    """Indicators, synonyms (phrases → indicator) and units the extractor may use."""
+
+    indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> {name_zh, unit, base_unit}
+    synonyms: list[tuple[str, str]] = field(default_factory=list)  # (phrase, code)
+    units: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)  # unit -> [(base unit, factor)]
+    regions: list[Region] = field(default_factory=list)
+
+    @classmethod
+    def from_catalog(cls, cat: catalog.Catalog, hide_docs: tuple[str, ...] = ()) -> "Knowledge":
+        """Knowledge of a catalogue; facts of ``hide_docs`` and indicators only they use are left out."""
+        facts = [f for f in cat.facts if f["doc"] not in hide_docs]
+        hidden = {f["indicator"] for f in cat.facts if f["doc"] in hide_docs} - {f["indicator"] for f in facts}
+        k = cls()
+        for ind in cat.indicators:
+            if ind["code"] not in hidden and not ind["formula"]:
+                k.indicators[ind["code"]] = {"name_zh": ind["name_zh"], "unit": ind["unit"], "base_unit": ind["base_unit"]}
+        for u in cat.units:
+            k.units.setdefault(u["unit"], []).append((u["base_unit"], Decimal(u["factor"])))
+        for f in facts:
+            phrase = fact_phrase(f["quote"], f["value"])
+            if phrase and f["indicator"] in k.indicators:
+                k.synonyms.append((phrase, f["indicator"]))
+        k.regions = load_regions(cat)
+        return k
+
+
+def fact_phrase(quote: str, value: str) -> str:
+    """The cleaned words around a fact's value in its quote (the synonym it teaches)."""
+    sq = normalise(text.squeeze(quote))
+    for tok in text.find_numbers(sq):
+        if tok.text == normalise(text.squeeze(value)):
+            return indicator_phrase(sq, tok, read_quantity(sq, tok))[2]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def hunan_divisions() -> tuple[tuple[str, str, str, str], ...]:
+    """(name, alias, level, admin code) of Hunan's cities and county-level divisions, from jionlp's data."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        return ()
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.txt"
+    rows, inside = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = line.strip().split("\t")
+        if depth == 0:
+            inside = parts[0] == "湖南省"
+            if inside:
+                rows.append((parts[0], parts[2] if len(parts) > 2 else "", "province", parts[1]))
+        elif inside and depth <= 2 and len(parts) >= 2:
+            alias = parts[2] if len(parts) > 2 else ""
+            rows.append((parts[0], alias, "city" if depth == 1 else "county", parts[1]))
+    return tuple(rows)
+
+
+def load_regions(cat: catalog.Catalog) -> list[Region]:
+    """Regions of the catalogue plus every Hunan city and county-level division (new ones coded adm_<code>)."""
+    regions = [Region(r["code"], r["name_zh"], r["level"], short_alias(r["name_zh"])) for r in cat.regions]
+    known = {r.name for r in regions}
+    divisions = hunan_divisions()
+    counts = Counter(a for _, a, _, _ in divisions)
+    for name, alias, level, adm in divisions:
+        if name in known:
+            continue
+        functional = any(w in name for w in FUNCTIONAL_ZONES)
+        ok = len(alias) >= 2 and counts[alias] == 1 and not functional
+        regions.append(Region(f"adm_{adm}", name, level, alias if ok else "", "jionlp"))
+    return regions
+
+
+def short_alias(name: str) -> str:
+    """涟源市 → 涟源, 桑植县 → 桑植; no alias when fewer than two characters would remain."""
+    for suffix in ("自治县", "自治州", "市", "县", "区", "镇", "乡", "村", "省"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------------------------------
+def normalise(s: str) -> str:
+    """Full-width digits and signs to ASCII, one character for one (offsets stay aligned)."""
+    out = []
+    for c in s:
+        n = unicodedata.normalize("NFKC", c)
+        out.append(n if len(n) == 1 else c)
+    return "".join(out)
+
+
+def to_simplified(s: str) -> tuple[str, bool]:
+    """OpenCC t2s copy of a squeezed text with the same length (per sentence, else per character)."""
+    import opencc
+    conv = opencc.OpenCC("t2s")
+    whole = conv.convert(s)
+    if len(whole) == len(s):
+        out = whole
+    else:
+        parts = re.split(f"(?<=[{SENTENCE_DELIMS}])", s)
+        out = ""
+        for part in parts:
+            c = conv.convert(part)
+            out += c if len(c) == len(part) else "".join(conv.convert(ch) if len(conv.convert(ch)) == 1 else ch for ch in part)
+    changed = sum(a != b for a, b in zip(s, out))
+    return out, changed >= max(2, len(s) // 500)
+
+
+def spans(s: str, delims: str) -> list[tuple[int, int]]:
+    """Start/end offsets of the pieces of s cut after each delimiter."""
+    out, start = [], 0
+    for i, c in enumerate(s):
+        if c in delims:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(s):
+        out.append((start, len(s)))
+    return out
+
+
+def paragraph_breaks(raw: str) -> list[int]:
+    """Squeezed offsets where a paragraph starts: after a line ending a sentence, or after a short line."""
+    lines = [ln for ln in raw.splitlines()]
+    lengths = sorted(len(text.squeeze(ln)) for ln in lines if text.squeeze(ln))
+    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
+    breaks, pos = [0], 0
+    for ln in lines:
+        sq = text.squeeze(ln)
+        if not sq:
+            continue
+        pos += len(sq)
+        if sq[-1] in "。！？!?”」" or len(sq) < typical * 0.6:
+            breaks.append(pos)
+    return sorted(set(breaks))
+
+
+def enclosing(offset: int, pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    """The piece containing offset."""
+    for s, e in pieces:
+        if s <= offset < e:
+            return s, e
+    return 0, 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Quantities: value, unit, qualifiers
+# ---------------------------------------------------------------------------------------------------
+@dataclass
+class Quantity:
+    value: str
+    unit: str = ""
+    measure: str = ""  # the unit word without the multiplier (座 of 万座)
+    multiplier: int = 1
+    qualifiers: list[str] = field(default_factory=list)
+    rank: bool = False
+    end: int = 0  # squeezed offset after the unit and trailing qualifier
+    unit_supplied: bool = False
+
+    def number(self) -> Decimal:
+        return text.parse_number(self.value)
+
+
+def read_quantity(s: str, tok: text.Token) -> Quantity:
+    """Value, multiplier, unit and qualifiers of a number token as printed around it in s."""
+    q = Quantity(tok.text, end=tok.end)
+    i = tok.end
+    i = _approx_after(s, i, q)
+    for word, factor in MULTIPLIERS.items():
+        if s.startswith(word, i):
+            q.multiplier, q.unit, i = factor, word, i + len(word)
+            break
+    i = _approx_after(s, i, q)
+    for word in UNIT_WORDS:
+        if s.startswith(word, i):
+            if word == "个" and s.startswith("个", i) and s[i + 1: i + 2] == "月" and q.multiplier == 1:
+                word = "个月"
+            q.measure, q.unit, i = word, q.unit + word, i + len(word)
+            break
+    before = s[max(0, tok.start - 1): tok.start]
+    if before == "第":
+        q.rank = True
+        if q.measure not in ("位", "名", "个名次"):
+            q.unit, q.measure, q.unit_supplied, i = "位", "位", True, tok.end
+    for word, tag in QUALIFIER_TAIL.items():
+        if s.startswith(word, i):
+            q.qualifiers.append(tag)
+            i += len(word)
+            break
+    for word, tag in sorted(QUALIFIER_BEFORE.items(), key=lambda kv: -len(kv[0])):
+        left = s[tok.start - len(word) - 1: tok.start - len(word)]
+        if s[: tok.start].endswith(word) and left not in WORD_LEFT.get(word, ""):
+            if word == "数" and tok.kind == "arabic":
+                continue
+            q.qualifiers.append(tag)
+            break
+    q.end = i
+    return q
+
+
+def _approx_after(s: str, i: int, q: Quantity) -> int:
+    """Skip a 余/多/来 right after a number (or its multiplier), recording the qualifier."""
+    if i < len(s) and s[i] in QUALIFIER_AFTER and not s.startswith("多元", i) and not s.startswith("多个", i):
+        q.qualifiers.append(QUALIFIER_AFTER[s[i]])
+        return i + 1
+    return i
+
+
+def borrow_unit(s: str, tok: text.Token, q: Quantity, tokens: list[text.Token], idx: int) -> None:
+    """A list 31、36个名次 prints the unit once: the earlier items borrow it from the next one."""
+    j = idx
+    while not q.unit and j + 1 < len(tokens) and s[tokens[j].end: tokens[j + 1].start] in ("、", "和", "或", "至", "到", "-", "—", "~"):
+        nxt = read_quantity(s, tokens[j + 1])
+        if nxt.unit:
+            q.unit, q.measure, q.multiplier = nxt.unit, nxt.measure, nxt.multiplier
+            return
+        j += 1
+
+
+def base_of(q: Quantity, k: Knowledge, pre: str) -> tuple[Decimal | None, str]:
+    """Value in the base unit, and the base unit (per-capita and rank readings from the context)."""
+    try:
+        value = q.number()
+    except ValueError:
+        return None, ""
+    choices = k.units.get(q.unit, [])
+    if q.rank:
+        base = "rank"
+        factor = Decimal(1)
+    elif choices:
+        pick = choices[0]
+        if "人均" in pre and any(b == "yuan_per_person" for b, _ in choices):
+            pick = next(c for c in choices if c[0] == "yuan_per_person")
+        elif q.measure == "名" and any(b == "person" for b, _ in choices):
+            pick = next(c for c in choices if c[0] == "person")
+        base, factor = pick
+        return value * factor, base
+    elif q.measure in BASE_UNITS:
+        base, f = BASE_UNITS[q.measure]
+        factor = Decimal(f) * q.multiplier
+    elif q.measure:
+        base, factor = COUNT_DEFAULT, Decimal(q.multiplier)
+    else:
+        base, factor = "", Decimal(q.multiplier)
+    return value * factor, base
+
+
+# ---------------------------------------------------------------------------------------------------
+# Hold-back rules
+# ---------------------------------------------------------------------------------------------------
+def hold_reason(s: str, tok: text.Token, q: Quantity) -> str:
+    """Why a number token is not a quantity to propose ('' when it is one)."""
+    before, after, t = s[: tok.start], s[tok.end:], tok.text
+    for rule in (_phone_or_id, _date_or_time, _name_or_slogan, _ordinal, _span_or_label):
+        reason = rule(before, after, t, q)
+        if reason:
+            return reason
+    return ""
+
+
+def _phone_or_id(before: str, after: str, t: str, q: Quantity) -> str:
+    if re.search(r"\d{3,4}[-－—]$", before) or (t.isdigit() and 3 <= len(t) <= 4 and re.match(r"[-－—]\d{7,8}", after)):
+        return "phone number"
+    if t.isdigit() and re.fullmatch(r"1[3-9]\d{9}", t):
+        return "phone number"
+    if before.endswith(ID_BEFORE) or after.startswith(("*", "＊", "X", "x")):
+        return "id / account number"
+    if t.isdigit() and (len(t) >= 9 and not q.unit or (len(t) > 1 and t[0] == "0" and "." not in t)):
+        return "id / serial number"
+    if before.endswith("第") and after.startswith(("号", "版", "期")):
+        return "serial / page number"
+    return ""
+
+
+def _date_or_time(before: str, after: str, t: str, q: Quantity) -> str:
+    num = t.isdigit() and int(t)
+    if num and 1900 <= num <= 2100 and (after.startswith("年") or after.startswith(DATE_SPAN_WORDS)
+                                      or re.search(r"[—－\-~～至到]$", before)):
+        return "year (a period, not a value)"
+    if after.startswith("月") and not before.endswith("个") and (t in CN_DIGITS or (num and 1 <= num <= 12)):
+        return "date (month)"
+    if re.search(r"月$", before) and after.startswith(("日", "号")):
+        return "date (day)"
+    if re.search(r"(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2})?[日号]?[、和至到—－\-]$", before) and after[:1] in "日号":
+        return "date (day)"
+    if after.startswith(("时", "点")) and (re.match(r"[时点]\d", after) or re.search(r"(凌晨|上午|下午|晚上|早上|中午)$", before)):
+        return "time of day"
+    if re.search(r"\d[时点]$", before) and after.startswith("分"):
+        return "time of day"
+    if t in PLAN_PERIODS:
+        return "name of a plan period"
+    return ""
+
+
+def _name_or_slogan(before: str, after: str, t: str, q: Quantity) -> str:
+    if set(t) <= set(MULTIPLIERS_CHARS) and before[-1:] in ("余", "多", "来", "几", "数"):
+        return "multiplier of the preceding number (part of its unit)"
+    for w in LEXICAL_WORDS:
+        for k in range(len(w)):
+            if w.startswith(t, k) and before.endswith(w[:k]) and after.startswith(w[k + len(t):]):
+                return f"part of a word ({w})"
+    if after.startswith(NAME_TAILS) or (after.startswith("大") and before.endswith("党的")):
+        return "part of a name (congress, session)"
+    if t[0] in text.CHINESE_NUMERAL_CHARS and after.startswith("级") and not q.rank:
+        return "number of tiers (part of a name)"
+    if t[0] in text.CHINESE_NUMERAL_CHARS and after.startswith("期") and not before.endswith("第"):
+        return "phase of a project (part of a name)"
+    if before.endswith("+") or after.startswith("+"):
+        return "part of a name (a N+N formula)"
+    for open_, close in (("“", "”"), ("‘", "’"), ("《", "》"), ("〈", "〉"), ('"', '"')):
+        o = before.rfind(open_)
+        if o != -1 and before.rfind(close) < o and len(before) - o <= 12:
+            c = after.find(close)
+            if 0 <= c <= 12:
+                return "part of a name or slogan in quotation marks"
+            if open_ == "《" and c >= 0:
+                return "part of a title"
+    if after.startswith(IDENT_TAILS) and not q.unit:
+        return "identifier (floor, number, route)"
+    if after.startswith("后") and t in ("50", "60", "70", "80", "90", "00", "95", "05"):
+        return "generation label"
+    if re.match(r"(以上|以下)的", after[len(q.unit) + (1 if q.qualifiers and after[:1] in QUALIFIER_AFTER else 0):] or ""):
+        return "threshold in a definition"
+    return ""
+
+
+MULTIPLIERS_CHARS = "万亿千百"
+
+
+def _ordinal(before: str, after: str, t: str, q: Quantity) -> str:
+    if t in CN_DIGITS or t == "一":
+        if after.startswith("是") or (before.endswith("第") and after[:1] in ("，", "、", "：", ",") and not before[:-1].endswith(RANK_SCOPE)):
+            return "list ordinal"
+    if before.endswith("第") and not q.rank:
+        return "ordinal (part of a name)"
+    if before.endswith("第") and q.unit_supplied:
+        tail = after[:1]
+        scope = before[:-1][-8:]
+        if not (tail == "" or tail in CLAUSE_DELIMS or tail in "”" or any(w in scope for w in RANK_SCOPE)):
+            return "ordinal (part of a name)"
+    return ""
+
+
+def _span_or_label(before: str, after: str, t: str, q: Quantity) -> str:
+    if q.measure in ("年", "个月", "天", "日", "周") and (before.endswith(SPAN_BEFORE) or after[len(q.unit):].startswith(SPAN_AFTER)):
+        return "length of a time span"
+    if before.endswith(("几", "十几", "好几")):
+        return "vague quantity"
+    return ""
+
+
+def implausible(value_base: Decimal | None, base: str, level: str, pre: str) -> str:
+    """A magnitude implausible for its unit and region level ('' when plausible)."""
+    if value_base is None or not base:
+        return ""
+    limit = MAX_ANY.get(base)
+    if base == "yuan" and "人均" in pre:
+        limit = MAX_ANY["yuan_per_person"]
+    limit = limit or MAX_BASE.get((base, level))
+    if limit is not None and value_base > Decimal(str(limit)):
+        return f"implausible magnitude ({value_base:.4g} {base} for a {level or 'region'})"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Regions
+# ---------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    region: Region
+    scope: bool = False  # an anaphoric scope word (全市, 该县 …)
+
+
+def region_pattern(regions: list[Region]) -> tuple[re.Pattern, dict[str, Region]]:
+    """One alternation of every name and alias (longest first) and its lookup table."""
+    table: dict[str, Region] = {}
+    for r in regions:  # catalogue rows first: they win over jionlp rows of the same name
+        for name in (r.name, r.alias):
+            if name and name not in table:
+                table[name] = r
+    words = sorted(set(table) | set(SCOPE_WORDS) | set(PROVINCE_SCOPE), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), table
+
+
+def find_mentions(s: str, k: Knowledge, subject: Region | None) -> list[Mention]:
+    """Region mentions in page order; scope words resolve to the latest mention with the same suffix."""
+    pattern, table = region_pattern(k.regions)
+    by_code = {r.code: r for r in k.regions}
+    out: list[Mention] = []
+    for m in pattern.finditer(s):
+        word = m.group()
+        if COUNTED_BEFORE.search(s[max(0, m.start() - 8): m.start()]):
+            continue  # 22个娄底市重点项目: the place qualifies the counted noun, it is not the subject
+        if word in table:
+            out.append(Mention(m.start(), m.end(), table[word]))
+        elif word in PROVINCE_SCOPE and PROVINCE_SCOPE[word] in by_code:
+            out.append(Mention(m.start(), m.end(), by_code[PROVINCE_SCOPE[word]], scope=True))
+        else:
+            suffix = SCOPE_WORDS[word]
+            target = next((x.region for x in reversed(out) if not x.scope and x.region.name.endswith(suffix)), None)
+            if target is None and subject is not None and subject.name.endswith(suffix):
+                target = subject
+            if target is not None:
+                out.append(Mention(m.start(), m.end(), target, scope=True))
+    return out
+
+
+def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], mentions: list[Mention],
+                   subject: Region | None, rank: bool) -> tuple[Region | None, str, float]:
+    """Nearest preceding mention in the sentence, then in the paragraph, else the page's subject region."""
+    usable = [m for m in mentions if m.end <= offset and not (rank and m.scope)]
+    for (lo, _), where, conf in ((sent, "sentence", 0.9), (para, "paragraph", 0.7)):
+        inside = [m for m in usable if m.start >= lo and (m.region.level != "province" or where == "sentence")]
+        if inside:
+            m = inside[-1]
+            return m.region, f"region {m.region.name} from the {where}", conf
+    if subject is not None:
+        return subject, f"region {subject.name}: page subject (fallback)", 0.5
+    return None, "region unknown", 0.0
+
+
+def respectively(s: str, sent: tuple[int, int], tok: text.Token, tokens: list[text.Token],
+                 mentions: list[Mention]) -> Region | None:
+    """'A、B…分别 x、y': the i-th number of the list belongs to the i-th region named before 分别."""
+    lo, hi = sent
+    k = s.rfind("分别", lo, tok.start)
+    if k == -1:
+        return None
+    listed = [t for t in tokens if k < t.start < hi]
+    group = []
+    for t in listed:
+        if group and s[group[-1].end: t.start].lstrip("余多万亿元%个名次位家项人户") not in ("、", "和", "，"):
+            break
+        group.append(t)
+    regs = [m for m in mentions if lo <= m.start < k and not m.scope]
+    if tok in group and len(regs) >= len(group) > 1:
+        return regs[len(regs) - len(group) + group.index(tok)].region
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Periods
+# ---------------------------------------------------------------------------------------------------
+@dataclass
+class TimeExpr:
+    start: int
+    end: int
+    period: str
+    note: str
+    plan: tuple[int, int] | None = None
+
+
+def cn_int(s: str) -> int:
+    return int(s) if s.isdigit() else CN_DIGITS.get(s, 0)
+
+
+def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list[TimeExpr]:
+    """Time expressions of s[lo:hi] with the period each stands for."""
+    out: list[TimeExpr] = []
+    sentence_year = None
+    for m in TIME_EXPR.finditer(s, lo, hi):
+        g = m.groupdict()
+        if g["range"]:
+            ys = re.findall(r"(?:19|20)\d{2}", g["range"])
+            a, b = ys[0], ys[-1]
+            if g["m2"]:
+                start = f"{a}-{int(g['m1'] or 1):02d}"
+                period = f"{start}..{b}-{int(g['m2']):02d}"
+            else:
+                period = f"{a}..{b}"
+            out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period}"))
+            sentence_year = sentence_year or int(b)
+        elif g["ymd"]:
+            y, mo, d = re.findall(r"\d+", g["ymd"])
+            out.append(TimeExpr(m.start(), m.end(), f"{y}-{int(mo):02d}-{int(d):02d}", f"period from {m.group()}"))
+            sentence_year = sentence_year or int(y)
+        elif g["ym"]:
+            y, mo = re.findall(r"\d+", g["ym"])
+            out.append(TimeExpr(m.start(), m.end(), f"{y}-{int(mo):02d}", f"period from {m.group()}"))
+            sentence_year = sentence_year or int(y)
+        elif g["y"]:
+            y = g["y"][:4]
+            if s[m.end(): m.end() + 1] in ("—", "－", "-"):
+                continue
+            out.append(TimeExpr(m.start(), m.end(), y, f"period from {m.group()}"))
+            sentence_year = sentence_year or int(y)
+        elif g["rel"]:
+            y = page_year + RELATIVE_YEARS[g["rel"]]
+            nums = re.findall(r"\d+", m.group())
+            period = str(y) + "".join(f"-{int(n):02d}" for n in nums)
+            out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period} from the page date"))
+        elif g["md"]:
+            mo, d = re.findall(r"\d+", g["md"])
+            out.append(TimeExpr(m.start(), m.end(), f"?-{int(mo):02d}-{int(d):02d}", m.group()))
+        elif g["plan"]:
+            a, b = PLAN_PERIODS[g["plan"]]
+            out.append(TimeExpr(m.start(), m.end(), f"{a}..{b}", f"period “{g['plan']}” → {a}..{b}", (a, b)))
+        elif g["recent"]:
+            n = cn_int(re.findall(r"近(.+)年", m.group())[0])
+            out.append(TimeExpr(m.start(), m.end(), f"{page_year - n}..{page_year - 1}",
+                                f"period {m.group()} → {page_year - n}..{page_year - 1} from the page date"))
+        elif g["future"]:
+            n = cn_int(re.findall(r"(\d{1,2}|[两二三四五六七八九十])年", m.group())[0])
+            out.append(TimeExpr(m.start(), m.end(), f"{page_year + 1}..{page_year + n}",
+                                f"period {m.group()} → {page_year + 1}..{page_year + n} from the page date"))
+        elif g["same"]:
+            out.append(TimeExpr(m.start(), m.end(), str(last_year), f"period {m.group()} → {last_year} (latest year named)"))
+    for e in out:  # a month/day without a year takes the sentence's year, else the page's
+        if e.period.startswith("?"):
+            y = sentence_year or page_year
+            e.period = f"{y}{e.period[1:]}"
+            e.note = f"period {e.note} → {e.period} ({'year of the sentence' if sentence_year else 'page year'})"
+    return out
+
+
+def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, int], page_year: int,
+                   cumulative: bool) -> tuple[str, str, float]:
+    """Nearest preceding time expression in the sentence, then the latest year of the paragraph, else the page year."""
+    last_year = _latest_year(s[: sent[0]]) or page_year
+    exprs = time_exprs(s, sent[0], sent[1], page_year, last_year)
+    before = [e for e in exprs if e.end <= offset]
+    pick = before[-1] if before else (exprs[0] if exprs else None)
+    if pick is not None:
+        if pick.plan and not cumulative:
+            return str(pick.plan[1]), f"{pick.note}, level at its end → {pick.plan[1]}", 0.7
+        return pick.period, pick.note, 0.9 if before else 0.7
+    para_exprs = [e for e in time_exprs(s, para[0], sent[0], page_year, last_year) if e.plan is None]
+    if para_exprs:
+        e = para_exprs[-1]
+        year = e.period if cumulative and ".." in e.period else e.period.split("..")[-1][:4]
+        return year, f"{e.note} (in the paragraph) → {year}", 0.6
+    return str(page_year), f"no date in the text; page year {page_year}", 0.4
+
+
+def _latest_year(s: str) -> int | None:
+    ys = re.findall(r"((?:19|20)\d{2})年", s[-400:])
+    return int(ys[-1]) if ys else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indicators
+# ---------------------------------------------------------------------------------------------------
+def context_words(s: str, tok: text.Token, unit_end: int) -> tuple[str, str]:
+    """Words of the clause before the number (after any earlier quantity) and after its unit."""
+    lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS) + 1
+    pre = s[lo: tok.start]
+    m = None
+    for m in re.finditer(r"[0-9.]+[^\u4e00-\u9fff]?[余多]?[万亿]?[个名位家项人户元亩吨米%]?", pre):
+        pass
+    if m is not None and m.end() < len(pre):
+        pre = pre[m.end():]
+    hi_candidates = [s.find(c, unit_end) for c in CLAUSE_DELIMS]
+    hi = min([h for h in hi_candidates if h != -1] or [len(s)])
+    post = s[unit_end: hi]
+    num = re.search(r"[0-9]", post)
+    if num:
+        post = post[: num.start()]
+    return pre, post
+
+
+def indicator_phrase(s: str, tok: text.Token, q: Quantity) -> tuple[str, str, str]:
+    """Raw words before/after the number and the cleaned 'pre|post' phrase used for matching.
+
+    A growth rate printed alone (…302.92亿元，同比增长4.3%) takes the subject of the previous clause.
+    """
+    pre, post = context_words(s, tok, q.end)
+    pre_c, post_c = clean_phrase(pre), clean_phrase(post)
+    bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加值增速",)))
+    if bare and not post_c:
+        lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
+        prev_lo = max(s.rfind(c, 0, lo) for c in CLAUSE_DELIMS) + 1
+        if lo > 0 and s[lo] in "，,、；;":
+            prev = re.split(r"[0-9一二三四五六七八九十百千]", s[prev_lo:lo], maxsplit=1)[0]
+            pre_c = clean_phrase(prev) + pre_c
+            pre = s[prev_lo:lo] + pre
+    return pre, post, pre_c + "|" + post_c
+
+
+def clean_phrase(p: str) -> str:
+    """Drop years, region-like words, quote marks and leading/trailing function words."""
+    p = re.sub(r"(?:19|20)\d{2}年(?:度|底|末|初)?|\d{1,2}月(?:\d{1,2}[日号])?|今年|去年|上年|当年|同期|目前|截至|截止", "", p)
+    p = re.sub(r"[“”‘’\"《》（）()【】\[\]…·•—\-－]", "", p)
+    p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
+    changed = True
+    while changed and p:
+        changed = False
+        for w in TRIM_LEADING:
+            if p.startswith(w):
+                p, changed = p[len(w):], True
+        for w in TRIM_TRAILING:
+            if p.endswith(w) and len(p) > len(w):
+                p, changed = p[: -len(w)], True
+    for q in list(QUALIFIER_BEFORE) + list(QUALIFIER_CLAUSE):
+        if p.endswith(q) and len(p) > len(q):
+            p = p[: -len(q)]
+    return p
+
+
+def bigrams(s: str) -> Counter:
+    s = s.replace("|", "")
+    return Counter(s[i: i + 2] for i in range(len(s) - 1)) if len(s) > 1 else Counter([s])
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams."""
+    A, B = bigrams(a), bigrams(b)
+    total = sum(A.values()) + sum(B.values())
+    return 2 * sum((A & B).values()) / total if total else 0.0
+
+
+def match_indicator(phrase: str, base: str, k: Knowledge) -> tuple[str, float]:
+    """Best known indicator for a phrase (by synonyms and names) compatible with the base unit."""
+    best, score = "", 0.0
+    entries = list(k.synonyms) + [(v["name_zh"] + "|", c) for c, v in k.indicators.items()]
+    for entry, code in entries:
+        ind = k.indicators.get(code)
+        if ind is None or not _unit_compatible(base, ind["base_unit"]):
+            continue
+        sc = similarity(phrase, entry)
+        if sc > score:
+            best, score = code, sc
+    return best, score
+
+
+def _unit_compatible(base: str, ind_base: str) -> bool:
+    if not base:
+        return True
+    if base == ind_base:
+        return True
+    family = {"rank": {"rank"}, "person": {"person"}, "count": {"count"}, "yuan": {"yuan", "yuan_per_person", "yuan_per_mu"}}
+    return ind_base in family.get(base, {base})
+
+
+def suggest_name(pre: str, post: str, q: Quantity) -> str:
+    """A name for a new indicator: the noun phrase before the number, or after a counted unit."""
+    pre_c, post_c = clean_phrase(pre), clean_phrase(post)
+    if q.measure in ("%", "个百分点") and any(w in pre for w in GROWTH_WORDS):
+        pre_c = pre_c if pre_c.endswith(GROWTH_WORDS) else pre_c
+    if post_c and len(post_c) >= 2 and (len(pre_c) < 2 or q.measure not in ("元", "%", "亩", "米", "吨", "公里", "平方米")):
+        name = (pre_c if 0 < len(pre_c) <= 6 else "") + post_c
+    else:
+        name = pre_c or post_c
+    return name[:20] or "未命名指标"
+
+
+# ---------------------------------------------------------------------------------------------------
+# The proposer
+# ---------------------------------------------------------------------------------------------------
+@dataclass
+class Page:
+    doc: str
+    raw: str
+    date: str
+    subject: str
+
+
+@dataclass
+class Candidate:
+    values: dict[str, str]
+    start: int  # squeezed offset of the number
+    end: int
+
+
+INDICATOR_THRESHOLD = 0.6
+
+
+def propose(page: Page, k: Knowledge) -> list[Candidate]:
+    """One candidate per number token of the page."""
+    original = text.squeeze(page.raw)
+    analysed, traditional = to_simplified(normalise(original))
+    tokens = text.find_numbers(original)
+    page_year = int(page.date[:4])
+    by_code = {r.code: r for r in k.regions}
+    subject = by_code.get(page.subject)
+    mentions = find_mentions(analysed, k, subject)
+    sentences = spans(analysed, SENTENCE_DELIMS)
+    breaks = paragraph_breaks(page.raw) + [len(analysed)]
+    paragraphs = [(a, b) for a, b in zip(breaks, breaks[1:]) if a < b]
+    out: list[Candidate] = []
+    new_codes: dict[str, str] = {}
+    for idx, tok in enumerate(tokens):
+        atok = text.Token(normalise(tok.text), tok.start, tok.end)
+        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs, mentions,
+                            subject, page_year, new_codes)
+        if traditional:
+            row["notes"] += "; traditional script: matched on an OpenCC t2s copy, quote verbatim"
+        row["candidate_id"] = f"{page.doc}-c{idx + 1:03d}"
+        row["value"] = tok.text
+        row["line"] = str(text.line_of(page.raw, tok.start))
+        out.append(Candidate(row, tok.start, tok.end))
+    return out
+
+
+def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs, mentions, subject, page_year,
+                  new_codes) -> dict[str, str]:
+    """All fields of one candidate (value and line are filled by the caller)."""
+    q = read_quantity(s, tok)
+    borrow_unit(s, tok, q, tokens, idx)
+    sent = enclosing(tok.start, sentences)
+    para = enclosing(tok.start, paragraphs) if paragraphs else (0, len(s))
+    para = (min(para[0], sent[0]), para[1])
+    clause_lo = max(s.rfind(c, sent[0], tok.start) for c in CLAUSE_DELIMS + "\0") + 1
+    clause_lo = max(clause_lo, sent[0])
+    pre, post, phrase = indicator_phrase(s, tok, q)
+    clause_before = s[clause_lo: tok.start]
+    for word, tag in QUALIFIER_CLAUSE.items():
+        if word in clause_before and tag not in q.qualifiers:
+            q.qualifiers.append(tag)
+    if q.measure in ("%", "个百分点") and pre.endswith(GROWTH_WORDS) and "annual_avg" not in q.qualifiers and "yoy" not in q.qualifiers:
+        q.qualifiers.append("yoy")
+    region, region_note, region_conf = resolve_region(tok.start, sent, para, mentions, subject, q.rank)
+    resp = respectively(s, sent, tok, tokens, mentions)
+    if resp is not None:
+        region, region_note, region_conf = resp, f"region {resp.name}: 分别 list order", 0.8
+    cumulative = bool({"cumulative", "annual_avg"} & set(q.qualifiers))
+    period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, cumulative)
+    value_base, base = base_of(q, k, pre)
+    code, score = match_indicator(phrase, base, k)
+    hold = hold_reason(s, tok, q) or implausible(value_base, base, region.level if region else "", pre)
+    out_of = rank_out_of(s, sent, tok) if q.rank else ""
+    if not hold and out_of_of_rank(s, sent, tok, tokens):
+        hold = "number of ranked items (out_of of a rank)"
+    row = {c: "" for c in REVIEW_COLUMNS}
+    row.update(region=region.code if region else "", region_zh=region.name if region else "", period=period,
+               unit=q.unit, qualifier=";".join(t for t in catalog.QUALIFIERS if t in q.qualifiers), out_of=out_of,
+               value_base=_fmt(value_base), base_unit=base, quote=quote_for(original, sent, tok), hold_back=hold)
+    if score >= INDICATOR_THRESHOLD:
+        row.update(indicator=code, indicator_zh=k.indicators[code]["name_zh"], is_new_indicator="false")
+        ind_conf, ind_note = score, f"indicator by synonym/name (similarity {score:.2f})"
+    else:
+        name = suggest_name(pre, post, q)
+        code = new_codes.setdefault(name, f"new_{len(new_codes) + 1}")
+        row.update(indicator=code, indicator_zh=name, is_new_indicator="true")
+        ind_conf, ind_note = 0.3, f"new indicator (best known match {score:.2f})"
+    unit_conf = 1.0 if q.unit and not q.unit_supplied else 0.6
+    row["confidence"] = f"{(region_conf + period_conf + ind_conf + unit_conf) / 4:.2f}"
+    notes = [region_note, period_note, ind_note]
+    if q.unit_supplied:
+        notes.append("unit 位 supplied for a rank printed without a measure word")
+    row["notes"] = "; ".join(notes)
+    return row
+
+
+def rank_out_of(s: str, sent: tuple[int, int], tok: text.Token) -> str:
+    """'全省144个园区中排第9' / '在144个园区排名…第9位': the N of the ranked set, when printed."""
+    m = None
+    for m in re.finditer(r"(\d+)[个家所座]([\u4e00-\u9fff]{0,10}?)(?:中|里|之中|当中|排名|排|位列|居)", s[sent[0]: tok.start]):
+        pass
+    return m.group(1) if m else ""
+
+
+def out_of_of_rank(s: str, sent: tuple[int, int], tok: text.Token, tokens: list[text.Token]) -> bool:
+    """True for the N of '在全省N个园区(中)排名第k' (a denominator, not a quantity of its own)."""
+    later = [t for t in tokens if tok.end <= t.start < sent[1] and s[t.start - 1: t.start] == "第"]
+    return any(rank_out_of(s, sent, t) == tok.text and re.match(r"\d+[个家所座][\u4e00-\u9fff]{0,10}?(?:中|里|排名|排|位列|居)", s[tok.start: t.start]) for t in later)
+
+
+def quote_for(original: str, sent: tuple[int, int], tok: text.Token) -> str:
+    """The sentence around the number, verbatim (squeezed) from the original; long ones cut at clauses."""
+    lo, hi = sent
+    if hi - lo > 100:
+        lo = max([original.rfind(c, lo, max(lo, tok.start - 50)) + 1 for c in "，,；;：:"] + [lo])
+        cut = [original.find(c, tok.end, hi) for c in "，,；;"]
+        cut = [c for c in cut if c != -1 and c - tok.end > 5]
+        hi = min(cut) + 1 if cut and min(cut) + 1 < hi else hi
+    return original[lo:hi].rstrip("，,；;、")
+
+
+def _fmt(v: Decimal | None) -> str:
+    if v is None:
+        return ""
+    return format(v.normalize(), "f") if v == v.to_integral() else str(float(v))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Command
+# ---------------------------------------------------------------------------------------------------
+def page_of(cat: catalog.Catalog, doc: str) -> Page:
+    """The page of a registered document with its date and subject region."""
+    src = next((s for s in cat.sources if s["doc"] == doc), None)
+    if src is None or doc not in cat.pages:
+        raise KeyError(f"unknown document {doc!r} (not in data/raw/sources.csv)")
+    date = src.values.get("date_printed") or src.values.get("date_inferred") or ""
+    return Page(doc, cat.pages[doc], date, src["subject_region"])
+
+
+def write_review(path: Path, candidates: list[Candidate]) -> None:
+    """Write the review file (UTF-8 CSV, contract columns)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=REVIEW_COLUMNS)
+        w.writeheader()
+        for c in candidates:
+            w.writerow(c.values)
+    tmp.replace(path)
+
+
+def run(doc: str, data_dir: Path = DATA) -> tuple[Path, list[Candidate]]:
+    """python -m etl propose DOC: knowledge from the whole catalogue, review file in data/review/."""
+    cat = catalog.load(data_dir)
+    page = page_of(cat, doc)
+    k = Knowledge.from_catalog(cat)
+    candidates = propose(page, k)
+    path = data_dir / "review" / f"{doc}.csv"
+    write_review(path, candidates)
+    return path, candidates
