@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import catalog, checks, coverage, text
+from etl import accept, catalog, checks, coverage, text
 from etl.catalog import Catalog, CatalogError, Problem
 
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -39,6 +39,7 @@ class Summary:
     conflicts: list[str]
     coverage: coverage.Report
     seconds: float
+    pending: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         lines = [f"built {self.db} in {self.seconds:.2f}s: {sum(self.facts_per_doc.values())} facts"]
@@ -50,6 +51,10 @@ class Summary:
         t = self.coverage.total
         lines.append(f"coverage:     {t['numbers']} numbers, {t['in_facts']} in facts, {t['skipped']} skipped, "
                      f"{t['uncovered']} uncovered")
+        for doc in self.pending:
+            c = self.coverage.per_doc.get(doc, {})
+            lines.append(f"pending:      {doc} (review not finished: {c.get('in_facts', 0)} numbers in facts, "
+                         f"{c.get('uncovered', 0)} not yet decided; python -m etl accept {doc} after review)")
         lines.append(f"conflicts:    {len(self.conflicts)}")
         lines += [f"  {c}" for c in self.conflicts]
         return "\n".join(lines)
@@ -210,6 +215,13 @@ def catalogue_digest(data_dir: Path) -> str:
     return h.hexdigest()
 
 
+def review_table(data_dir: Path, docs: set[str]) -> pd.DataFrame:
+    """Candidates still in data/review/DOC.csv per registered page (see etl.accept.review_counts)."""
+    counts = accept.review_counts(data_dir)
+    return pd.DataFrame([{"doc": d, **c} for d, c in sorted(counts.items()) if d in docs],
+                        columns=["doc", "accepted", "rejected", "held_back", "pending"])
+
+
 # --- Save: write tables into a fresh DuckDB file ------------------------------------------------------
 
 def write_tables(con: duckdb.DuckDBPyConnection, cat: Catalog, facts: pd.DataFrame, groups: pd.DataFrame,
@@ -224,9 +236,10 @@ def write_tables(con: duckdb.DuckDBPyConnection, cat: Catalog, facts: pd.DataFra
     unit_df = pd.DataFrame([{**u.values, "factor": float(u["factor"])} for u in cat.units])
     skipped_df = pd.DataFrame([k.values for k in cat.skipped], columns=catalog.COLUMNS["skipped"])
     coverage_df = pd.DataFrame([{"doc": d, **c} for d, c in report.per_doc.items()])
+    review_df = review_table(data_dir, set(cat.pages))
     for table, df in [("sources", sources), ("regions", region_df), ("indicators", indicator_df),
                       ("units", unit_df), ("facts", facts), ("skipped", skipped_df),
-                      ("fact_groups", groups), ("coverage", coverage_df)]:
+                      ("fact_groups", groups), ("coverage", coverage_df), ("review", review_df)]:
         df = df.replace({"": None})
         con.register("frame", df)
         cols = ", ".join(f'"{c}"' for c in df.columns)
@@ -254,9 +267,11 @@ def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path
 
     # Process data
     report = coverage.measure(cat)
-    if report.uncovered:
+    pending = cat.pending()  # measured and stored, but their uncovered numbers do not stop the build
+    strict = [u for u in report.uncovered if u.doc not in pending]
+    if strict:
         raise CatalogError([Problem(f"data/raw/{u.file}", u.line, "", f"number {u.number!r} is neither a fact nor "
-                                    f"skipped: …{u.context}…") for u in report.uncovered])
+                                    f"skipped: …{u.context}…") for u in strict])
     facts = facts_table(cat)
     groups, problems = resolve_groups(facts, cat.conflict_resolutions)
     if problems:
@@ -294,4 +309,4 @@ def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path
     theme_of = {r["code"]: r["theme"] for r in cat.indicators}
     return Summary(db, Counter(facts["doc"]), Counter(facts["region"]),
                    Counter(theme_of[i] for i in facts["indicator"]), conflicts, report,
-                   time.perf_counter() - started)
+                   time.perf_counter() - started, tuple(sorted(pending)))

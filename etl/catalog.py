@@ -35,6 +35,7 @@ QUALIFIERS = {
     "target": "a target or plan, not an outcome (力争 / 目标)",
     "expected": "an expectation or forecast (预计)",
 }
+STATUSES = {"reviewed", "pending"}  # a pending page is registered and built, its review not finished
 BOOLEANS = {"true": True, "false": False, "": None}
 PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?$")
 FACT_ID = re.compile(r"^(d\d{3})-(\d{3})$")
@@ -43,7 +44,8 @@ CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 COLUMNS = {
     "sources": ["doc", "file", "sha256", "newspaper", "page", "date_printed", "date_inferred",
-                "date_basis_zh", "date_basis_en", "headlines", "subject_region", "unknown_zh", "unknown_en"],
+                "date_basis_zh", "date_basis_en", "headlines", "subject_region", "unknown_zh", "unknown_en",
+                "status", "original"],
     "regions": ["code", "name_zh", "name_en", "level", "parent", "host_county", "scope"],
     "indicators": ["code", "name_zh", "name_en", "theme", "unit", "base_unit", "description_zh",
                    "description_en", "higher_is_better", "formula"],
@@ -102,6 +104,10 @@ class Catalog:
 
     def squeezed(self, doc: str) -> str:
         return text.squeeze(self.pages[doc])
+
+    def pending(self) -> set[str]:
+        """Docs whose review is not finished: built and measured, but uncovered numbers are allowed."""
+        return {s["doc"] for s in self.sources if s["status"] == "pending"}
 
 
 def read_csv(path: Path, kind: str, problems: list[Problem], root: Path) -> list[Row]:
@@ -162,7 +168,10 @@ def load(data_dir: Path = DATA, extra: list[Path] | None = None) -> Catalog:
         raw = page.read_bytes()
         if hashlib.sha256(raw).hexdigest() != src["sha256"]:
             p.append(Problem(src.file, src.line, "sha256", f"{src['file']} changed since it was registered"))
-        cat.pages[src["doc"]] = raw.decode("utf-8")
+        try:
+            cat.pages[src["doc"]] = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            p.append(Problem(src.file, src.line, "file", f"{src['file']} is not UTF-8 text ({exc.reason})"))
     return cat
 
 
@@ -199,6 +208,10 @@ def validate(cat: Catalog) -> list[Problem]:
                        "subject_region", "unknown_zh", "unknown_en"])
         if row["subject_region"] and row["subject_region"] not in regions:
             bad(row, "subject_region", f"unknown region {row['subject_region']!r}")
+        if row["status"] not in STATUSES:
+            bad(row, "status", f"{row['status']!r} not one of {sorted(STATUSES)}")
+        if row["original"] and not (cat.data_dir / "raw" / row["original"]).is_file():
+            bad(row, "original", f"no such file: data/raw/{row['original']}")
 
     for row in cat.regions:
         required(row, ["code", "name_zh", "name_en", "level", "scope"])

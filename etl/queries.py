@@ -80,8 +80,16 @@ def derived_values(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
 
 
 def sources(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
-    """The source register (without the page text)."""
-    return _query(db, "select * exclude (raw_text) from sources order by doc")
+    """The source register (without the page text), with per page: ``status`` (reviewed | pending),
+    ``facts`` accepted into the catalogue and the candidates still in its review file
+    (``candidates_pending`` undecided, ``candidates_held_back``; 0 without a review file)."""
+    return _query(db, """
+        select s.* exclude (raw_text),
+               (select count(*) from facts f where f.doc = s.doc) as facts,
+               coalesce(r.pending, 0) as candidates_pending,
+               coalesce(r.held_back, 0) as candidates_held_back
+        from sources s left join review r using (doc)
+        order by s.doc""")
 
 
 def page_text(db: Path | str, doc: str) -> str:
@@ -90,7 +98,8 @@ def page_text(db: Path | str, doc: str) -> str:
 
 
 def coverage(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
-    return _query(db, "select * from coverage order by doc")
+    """Numbers per page: in facts, skipped, uncovered (allowed only while the page's status is pending)."""
+    return _query(db, "select c.*, s.status from coverage c join sources s using (doc) order by doc")
 
 
 def build_info(db: Path | str = DEFAULT_DB) -> pd.DataFrame:

@@ -15,6 +15,8 @@ create table sources (
     subject_region varchar not null,
     unknown_zh     varchar not null,  -- what the page does not say
     unknown_en     varchar not null,
+    status         varchar not null,  -- reviewed | pending (added, its candidates not all decided yet)
+    original       varchar,           -- the page as received (HTML, GBK bytes) when file is a text copy of it
     raw_text       varchar not null  -- the page, byte for byte, for provenance checks
 );
 
@@ -94,6 +96,15 @@ create table coverage (
     in_facts  integer not null,
     skipped   integer not null,
     uncovered integer not null
+);
+
+-- candidates of data/review/DOC.csv (written by propose, emptied by accept) per page at build time
+create table review (
+    doc       varchar primary key references sources (doc),
+    accepted  integer not null,  -- marked accept, not yet moved into the catalogue by accept
+    rejected  integer not null,  -- marked reject, not yet moved
+    held_back integer not null,  -- undecided and held back (accept turns them into skipped rows)
+    pending   integer not null   -- undecided, not held back: waiting for a person
 );
 
 create table build_info (

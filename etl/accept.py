@@ -1,0 +1,452 @@
+"""``python -m etl accept DOC``: move the decided candidates of ``data/review/DOC.csv`` into the catalogue.
+
+The review file (written by ``python -m etl propose DOC``, filled in by a person) has one row per number of
+the page; see :data:`REVIEW_COLUMNS`. For each row:
+
+- ``decision`` accept (the row's fields, edited or not) -> a fact in ``data/facts/DOC.csv`` (ids continue);
+  an unknown ``indicator`` marked ``is_new_indicator`` -> a row of ``data/indicators.csv`` (needs the
+  optional columns ``indicator_en`` and ``theme``); an unknown ``region`` with ``region_zh`` -> a row of
+  ``data/regions.csv`` with level and parent from Hunan's division list (jionlp);
+- ``decision`` reject, or undecided with a ``hold_back`` reason -> a row of ``data/skipped/DOC.csv``;
+- undecided and not held back -> stays in the review file; the page stays ``pending``. When no row stays,
+  the page becomes ``reviewed`` in ``data/raw/sources.csv`` (unless numbers of it are still uncovered).
+
+All or nothing: every row is checked (messages name ``data/review/DOC.csv:LINE: field: reason``), then the
+would-be catalogue is written into a temporary copy of ``data/`` and loaded and validated there; only when
+that passes are the real files replaced (each via a temporary file and ``os.replace``, the register last).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from etl import catalog, coverage, text
+
+REVIEW_COLUMNS = ["candidate_id", "decision", "region", "region_zh", "indicator", "indicator_zh",
+                  "is_new_indicator", "period", "value", "unit", "qualifier", "out_of", "value_base", "base_unit",
+                  "quote", "line", "confidence", "hold_back", "notes"]
+# Optional columns a reviewer may add (any position after the contract's columns) for new indicators/regions.
+OPTIONAL_COLUMNS = ["indicator_en", "theme", "description_zh", "description_en", "higher_is_better", "region_en"]
+DECISIONS = {"": "", "accept": "accept", "accepted": "accept", "reject": "reject", "rejected": "reject"}
+REJECTED = "rejected in review"
+
+
+class AcceptError(Exception):
+    """Every problem found in a review file; nothing was written."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class ReviewRow:
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values.get(key, "").strip()
+
+
+@dataclass
+class Result:
+    doc: str
+    facts: int = 0
+    skipped: int = 0
+    remaining: int = 0
+    new_indicators: list[str] = field(default_factory=list)
+    new_regions: list[str] = field(default_factory=list)
+    status: str = "pending"
+    warnings: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"{self.doc}: {self.facts} facts accepted, {self.skipped} numbers skipped, "
+                 f"{self.remaining} candidates still undecided; page status {self.status}"]
+        if self.new_indicators:
+            lines.append("new indicators: " + ", ".join(self.new_indicators))
+        if self.new_regions:
+            lines.append("new regions: " + ", ".join(self.new_regions))
+        lines += [f"warning: {w}" for w in self.warnings]
+        lines.append("next: python -m etl build")
+        return "\n".join(lines)
+
+
+# --- Reading review files -----------------------------------------------------------------------------
+
+def review_path(data_dir: Path, doc: str) -> Path:
+    return Path(data_dir) / "review" / f"{doc}.csv"
+
+
+def read_review(path: Path, rel: str) -> tuple[list[str], list[ReviewRow]]:
+    """Header and rows (with their line numbers) of a review file; raises AcceptError when unreadable."""
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AcceptError([f"{rel}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        missing = [c for c in REVIEW_COLUMNS if c not in header]
+        if missing:
+            raise AcceptError([f"{rel}:1: header lacks column(s) {', '.join(missing)}"])
+        rows, problems = [], []
+        for record in reader:
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                problems.append(f"{rel}:{reader.line_num}: malformed line: {len(record)} fields, "
+                                f"expected {len(header)}")
+                continue
+            rows.append(ReviewRow(reader.line_num, dict(zip(header, record))))
+    except csv.Error as exc:
+        raise AcceptError([f"{rel}:{reader.line_num}: malformed CSV: {exc}"]) from exc
+    if problems:
+        raise AcceptError(problems)
+    return header, rows
+
+
+def review_counts(data_dir: Path = catalog.DATA) -> dict[str, dict[str, int]]:
+    """Per doc with a review file: candidates marked ``accepted`` / ``rejected`` but not yet moved by
+    accept, ``held_back`` (undecided with a hold-back reason) and ``pending`` (undecided, waiting for a
+    person). Unreadable files and unknown decision words count as pending."""
+    counts: dict[str, dict[str, int]] = {}
+    for path in sorted((Path(data_dir) / "review").glob("d[0-9][0-9][0-9].csv")):
+        c = {"accepted": 0, "rejected": 0, "held_back": 0, "pending": 0}
+        try:
+            _, rows = read_review(path, path.name)
+        except AcceptError:
+            rows = []
+            c["pending"] = 1
+        for row in rows:
+            decision = DECISIONS.get(row["decision"].lower())
+            if decision == "accept":
+                c["accepted"] += 1
+            elif decision == "reject":
+                c["rejected"] += 1
+            elif decision == "" and row["hold_back"]:
+                c["held_back"] += 1
+            else:
+                c["pending"] += 1
+        counts[path.stem] = c
+    return counts
+
+
+# --- Hunan's divisions (for new regions) ----------------------------------------------------------------
+
+LEVEL_BY_DEPTH = {1: "city", 2: "county", 3: "township", 4: "village"}
+SUFFIX_EN = [("街道", "Subdistrict"), ("社区", "Community"), ("县", "County"), ("区", "District"),
+             ("镇", "Town"), ("乡", "Township"), ("村", "Village"), ("市", "")]
+
+
+@lru_cache(maxsize=1)
+def hunan_divisions() -> dict[str, list[tuple[str, ...]]]:
+    """Name -> every path (city, county, township, village names) of that name in Hunan (jionlp data)."""
+    import jionlp  # slow to import; only needed for new regions
+
+    index: dict[str, list[tuple[str, ...]]] = {}
+
+    def walk(node: dict | None, path: tuple[str, ...]) -> None:
+        for name, child in (node or {}).items():
+            if name.startswith("_"):
+                continue
+            index.setdefault(name, []).append(path + (name,))
+            walk(child, path + (name,))
+
+    walk(jionlp.china_location_loader(detail=True)["湖南省"], ())
+    return index
+
+
+def name_en(name_zh: str) -> str:
+    """'桥头河镇' -> 'Qiaotouhe Town' (pinyin without tones, English word for the suffix)."""
+    import jionlp
+
+    for suffix, word in SUFFIX_EN:
+        if name_zh.endswith(suffix) and len(name_zh) > len(suffix) + 1:
+            stem, english = name_zh[: -len(suffix)], word
+            break
+    else:
+        stem, english = name_zh, ""
+    syllables = "".join(s.rstrip("012345") for s in jionlp.pinyin(stem, formater="simple"))
+    return f"{syllables.capitalize()} {english}".strip()
+
+
+def new_region(row: ReviewRow, code: str, regions: dict[str, dict], subject: str) -> tuple[dict | None, str]:
+    """A regions.csv row for a place of Hunan's division list, or (None, reason)."""
+    name = row["region_zh"]
+    if not catalog.CODE.match(code):
+        return None, f"{code!r} is not a lowercase ascii code"
+    known = [c for c, r in regions.items() if r["name_zh"] == name]
+    if known:
+        return None, f"{name} is already in data/regions.csv as {known[0]!r}; use that code"
+    paths = hunan_divisions().get(name, [])
+    by_name = {r["name_zh"]: c for c, r in regions.items()}
+    if len(paths) > 1:  # same name in several places: keep those under the page's region or in Loudi
+        subject_zh = regions.get(subject, {}).get("name_zh", "")
+        paths = [p for p in paths if subject_zh in p] or [p for p in paths if "娄底市" in p] or paths
+    if not paths:
+        return None, f"unknown region {code!r}: {name} is not in data/regions.csv nor in Hunan's division list"
+    if len(paths) > 1:
+        where = "; ".join("/".join(p) for p in paths[:4])
+        return None, f"{name} is ambiguous in Hunan's division list ({where}); add it to data/regions.csv by hand"
+    path = paths[0]
+    parent = next((by_name[n] for n in reversed(path[:-1]) if n in by_name), "hunan")
+    return {"code": code, "name_zh": name, "name_en": row["region_en"] or name_en(name),
+            "level": LEVEL_BY_DEPTH[len(path)], "parent": parent, "host_county": "",
+            "scope": "loudi" if path[0] == "娄底市" else "outside"}, ""
+
+
+# --- Checking rows -----------------------------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    """What accept would write: new rows per file, the rows that stay, the page's new status."""
+    facts: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+    indicators: dict[str, dict] = field(default_factory=dict)
+    regions: dict[str, dict] = field(default_factory=dict)
+    remaining: list[ReviewRow] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def number_in_quote(row: ReviewRow, page: str) -> str:
+    """'' when the quote is in the page and the value is a number token of it, else the reason."""
+    quote = text.squeeze(row["quote"])
+    if not quote:
+        return "quote: required field is empty"
+    if quote not in page:
+        return f"quote: not found in the page (whitespace ignored): {row['quote'][:40]}"
+    if text.squeeze(row["value"]) not in {t.text for t in text.find_numbers(quote)}:
+        return f"value: {row['value']!r} is not a number in the quote"
+    return ""
+
+
+def check_indicator(row: ReviewRow, plan: Plan, indicators: dict, units: dict) -> str:
+    """Known indicator, or a complete new one added to the plan; '' or the reason."""
+    code = row["indicator"]
+    if not code:
+        return "indicator: required field is empty"
+    if code in indicators or code in plan.indicators:
+        return ""
+    if row["is_new_indicator"].lower() != "true":
+        return (f"indicator: unknown indicator {code!r} (set is_new_indicator to true and give indicator_zh, "
+                "indicator_en and theme to add it)")
+    if not catalog.CODE.match(code):
+        return f"indicator: {code!r} is not a lowercase ascii code"
+    for col, label in (("indicator_zh", "name_zh"), ("indicator_en", "name_en"), ("theme", "theme")):
+        if not row[col]:
+            return f"{col}: new indicator {code!r} lacks {label} (column {col})"
+    if row["theme"] not in catalog.THEMES:
+        return f"theme: {row['theme']!r} not one of {sorted(catalog.THEMES)}"
+    bases = sorted({b for (u, b) in units if u == row["unit"]})
+    base = row["base_unit"] if row["base_unit"] in bases else (bases[0] if len(bases) == 1 else "")
+    if not base:
+        return f"unit: unknown unit {row['unit']!r}: not in data/units.csv"
+    if row["higher_is_better"].lower() not in catalog.BOOLEANS:
+        return "higher_is_better: must be true, false or empty"
+    plan.indicators[code] = {
+        "code": code, "name_zh": row["indicator_zh"], "name_en": row["indicator_en"], "theme": row["theme"],
+        "unit": row["unit"], "base_unit": base, "description_zh": row["description_zh"] or row["indicator_zh"],
+        "description_en": row["description_en"] or row["indicator_en"],
+        "higher_is_better": row["higher_is_better"].lower(), "formula": ""}
+    return ""
+
+
+def check_fact(row: ReviewRow, plan: Plan, cat: catalog.Catalog, subject: str) -> list[str]:
+    """Reasons (field: why) an accepted row cannot become a fact; new indicators/regions go into the plan."""
+    regions = {r["code"]: r.values for r in cat.regions} | plan.regions
+    indicators = {r["code"]: r.values for r in cat.indicators} | plan.indicators
+    units = {(u["unit"], u["base_unit"]) for u in cat.units}
+    reasons = []
+    code = row["region"]
+    if not code:
+        reasons.append("region: required field is empty")
+    elif code not in regions:
+        if not row["region_zh"]:
+            reasons.append(f"region: unknown region {code!r} and no region_zh to add it from Hunan's division list")
+        else:
+            region, why = new_region(row, code, regions, subject)
+            if region:
+                plan.regions[code] = region
+            else:
+                reasons.append(f"region: {why}")
+    reason = check_indicator(row, plan, indicators, units)
+    if reason:
+        reasons.append(reason)
+    elif not row["unit"]:
+        reasons.append("unit: required field is empty")
+    elif not any(u == row["unit"] for u, _ in units):
+        reasons.append(f"unit: unknown unit {row['unit']!r}: not in data/units.csv")
+    else:
+        base = (indicators.get(row["indicator"]) or plan.indicators[row["indicator"]])["base_unit"]
+        if (row["unit"], base) not in units:
+            reasons.append(f"unit: {row['unit']!r} has no conversion to {base!r} (indicator {row['indicator']}) "
+                           "in data/units.csv")
+    if not catalog.PERIOD.match(row["period"]):
+        reasons.append(f"period: {row['period']!r} is not YYYY[-MM[-DD]] or a range A..B")
+    try:
+        text.parse_number(row["value"])
+    except ValueError as exc:
+        reasons.append(f"value: {exc}")
+    for tag in filter(None, row["qualifier"].split(";")):
+        if tag.strip() not in catalog.QUALIFIERS:
+            reasons.append(f"qualifier: {tag!r} not one of {sorted(catalog.QUALIFIERS)}")
+    if row["out_of"] and not row["out_of"].isdigit():
+        reasons.append(f"out_of: {row['out_of']!r} is not a whole number")
+    return reasons
+
+
+def next_fact_number(cat: catalog.Catalog, doc: str) -> int:
+    numbers = [int(m.group(2)) for f in cat.facts if (m := catalog.FACT_ID.match(f["fact_id"])) and m.group(1) == doc]
+    return max(numbers, default=0) + 1
+
+
+def make_plan(doc: str, rows: list[ReviewRow], cat: catalog.Catalog, rel: str) -> Plan:
+    """Check every row and sort it into facts, skipped rows and rows that stay."""
+    plan = Plan()
+    page = cat.squeezed(doc)
+    subject = next(s["subject_region"] for s in cat.sources if s["doc"] == doc)
+    number = next_fact_number(cat, doc)
+    for row in rows:
+        decision = DECISIONS.get(row["decision"].lower())
+        if decision is None:
+            plan.problems.append(f"{rel}:{row.line}: decision: {row['decision']!r} is not accept, reject or empty")
+            continue
+        if decision == "" and not row["hold_back"]:
+            plan.remaining.append(row)
+            continue
+        reasons = [r for r in [number_in_quote(row, page)] if r]
+        if decision == "accept":
+            reasons += check_fact(row, plan, cat, subject)
+        plan.problems += [f"{rel}:{row.line}: {r}" for r in reasons]
+        if reasons:
+            continue
+        if decision == "accept":
+            note = "; ".join(filter(None, [row["notes"], f"review {row['candidate_id']}".strip()]))
+            plan.facts.append({"fact_id": f"{doc}-{number:03d}", "doc": doc, "region": row["region"],
+                               "indicator": row["indicator"], "period": row["period"], "value": row["value"],
+                               "unit": row["unit"], "qualifier": ";".join(t.strip() for t in row["qualifier"].split(";") if t.strip()),
+                               "out_of": row["out_of"], "quote": row["quote"], "note": note})
+            number += 1
+        else:
+            reason = REJECTED if decision == "reject" else row["hold_back"]
+            if decision == "reject" and row["hold_back"]:
+                reason = f"{REJECTED} (held back: {row['hold_back']})"
+            plan.skipped.append({"doc": doc, "number": text.squeeze(row["value"]), "context": row["quote"],
+                                 "reason": reason})
+    return plan
+
+
+# --- Writing --------------------------------------------------------------------------------------------
+
+def csv_text(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def append_rows(path: Path, kind: str, rows: list[dict]) -> None:
+    """Append rows to a catalogue CSV (created with its header when missing), existing bytes kept."""
+    columns = catalog.COLUMNS[kind]
+    old = path.read_text(encoding="utf-8") if path.exists() else csv_text([columns])
+    if old and not old.endswith("\n"):
+        old += "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(old + csv_text([[r[c] for c in columns] for r in rows]), encoding="utf-8")
+
+
+def set_status(register: Path, doc: str, status: str) -> None:
+    with register.open(encoding="utf-8", newline="") as f:
+        records = list(csv.reader(f))
+    col = records[0].index("status")
+    for rec in records[1:]:
+        if rec and rec[0] == doc:
+            rec[col] = status
+    register.write_text(csv_text(records), encoding="utf-8")
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """Copy source over target atomically (temporary file beside the target, then os.replace)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(source.read_bytes())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_plan(data: Path, doc: str, plan: Plan, header: list[str]) -> list[str]:
+    """Write the plan into the catalogue at ``data``; returns the changed paths relative to it."""
+    changed = [f"review/{doc}.csv"]
+    if plan.facts:
+        append_rows(data / "facts" / f"{doc}.csv", "facts", plan.facts)
+        changed.append(f"facts/{doc}.csv")
+    if plan.skipped:
+        append_rows(data / "skipped" / f"{doc}.csv", "skipped", plan.skipped)
+        changed.append(f"skipped/{doc}.csv")
+    if plan.indicators:
+        append_rows(data / "indicators.csv", "indicators", list(plan.indicators.values()))
+        changed.append("indicators.csv")
+    if plan.regions:
+        append_rows(data / "regions.csv", "regions", list(plan.regions.values()))
+        changed.append("regions.csv")
+    review = [header] + [[r.values.get(c, "") for c in header] for r in plan.remaining]
+    (data / "review" / f"{doc}.csv").write_text(csv_text(review), encoding="utf-8")
+    return changed
+
+
+def conflicts_of(cat: catalog.Catalog) -> list[str]:
+    """Unresolved conflicts the build would refuse (a person adds a data/conflict_resolutions.csv row)."""
+    from etl import build  # build imports this module
+
+    _, problems = build.resolve_groups(build.facts_table(cat), cat.conflict_resolutions)
+    return [p.reason for p in problems]
+
+
+def accept(doc: str, data_dir: Path = catalog.DATA) -> Result:
+    """Check the review file of ``doc``, then write the catalogue changes; raise AcceptError, nothing written."""
+    data_dir = Path(data_dir)
+    rel = f"data/review/{doc}.csv"
+    cat = catalog.load(data_dir)
+    if doc not in {s["doc"] for s in cat.sources}:
+        raise AcceptError([f"data/raw/sources.csv: no document {doc!r} is registered"])
+    if doc not in cat.pages:
+        raise AcceptError([str(p) for p in cat.problems])
+    path = review_path(data_dir, doc)
+    if not path.exists():
+        raise AcceptError([f"{rel}: no such review file (write it with: python -m etl propose {doc})"])
+    header, rows = read_review(path, rel)
+    plan = make_plan(doc, rows, cat, rel)
+    if plan.problems:
+        raise AcceptError(plan.problems)
+    with tempfile.TemporaryDirectory(prefix="accept-") as tmp:
+        trial = Path(tmp) / "data"
+        shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".build-*"))
+        changed = write_plan(trial, doc, plan, header)
+        result = Result(doc, len(plan.facts), len(plan.skipped), len(plan.remaining),
+                        list(plan.indicators), list(plan.regions))
+        status = "reviewed" if not plan.remaining else "pending"
+        if status == "reviewed":
+            uncovered = coverage.measure(catalog.load(trial), [doc]).uncovered
+            if uncovered:
+                status = "pending"
+                result.warnings.append(f"{len(uncovered)} number(s) of {doc} are neither facts nor skipped, so the "
+                                       "page stays pending: " + "; ".join(str(u) for u in uncovered[:5]))
+        set_status(trial / "raw" / "sources.csv", doc, status)
+        result.status = status
+        new = catalog.load(trial)
+        problems = catalog.validate(new)
+        if problems:
+            raise AcceptError([f"after accept: {p}" for p in problems])
+        result.warnings += [f"{c}" for c in conflicts_of(new)]
+        for name in changed + ["raw/sources.csv"]:  # the register last
+            replace_file(trial / name, data_dir / name)
+    return result
