@@ -47,6 +47,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from etl import add
+
+    try:
+        row = add.add(Path(args.file), Path(args.data), date=args.date, title=args.title,
+                      publisher=args.publisher, subject=args.subject)
+    except add.AddError as exc:
+        print(f"not added, nothing changed: {exc}", file=sys.stderr)
+        return 1
+    copy = f" (text copy of {row['original']})" if row["original"] else ""
+    print(f"added {row['doc']}: data/raw/{row['file']}{copy}, status pending, subject {row['subject_region']}, "
+          f"year {row['date_inferred']}")
+    print(f"next: python -m etl propose {row['doc']}")
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    from etl import accept
+
+    try:
+        result = accept.accept(args.doc, Path(args.data))
+    except accept.AcceptError as exc:
+        print(f"not accepted, nothing changed: {len(exc.problems)} problem(s)", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    print(result)
+    return 0
+
+
 def cmd_propose(args: argparse.Namespace) -> int:
     from etl import propose
 
@@ -81,6 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("coverage", help="list numbers in the raw pages that are neither facts nor skipped")
     p.add_argument("--doc", help="only this document (e.g. d000)")
     p.set_defaults(func=cmd_coverage)
+    p = sub.add_parser("add", help="copy a new page into data/raw/ and register it as pending")
+    p.add_argument("file", help="the page: UTF-8 or GBK/GB18030 text, or HTML")
+    p.add_argument("--date", help="date printed on the page, YYYY-MM-DD")
+    p.add_argument("--title", help="headline(s); default: HTML title or the first line")
+    p.add_argument("--publisher", help="newspaper or web site")
+    p.add_argument("--subject", help="region code the page is about (default: the region named most often)")
+    p.set_defaults(func=cmd_add)
+    p = sub.add_parser("accept", help="move the decided rows of data/review/DOC.csv into the catalogue")
+    p.add_argument("doc", help="document id, e.g. d005")
+    p.set_defaults(func=cmd_accept)
     p = sub.add_parser("propose", help="write data/review/DOC.csv: one candidate fact per number of the page")
     p.add_argument("doc", help="document id, e.g. d005")
     p.set_defaults(func=cmd_propose)
