@@ -51,6 +51,7 @@ QUALIFIER_AFTER = {"余": "more_than", "多": "more_than", "来": "approx"}
 QUALIFIER_TAIL = {"以上": "at_least", "左右": "approx", "以下": "less_than", "以内": "less_than"}
 QUALIFIER_CLAUSE = {"累计": "cumulative", "共计": "cumulative", "年均": "annual_avg", "年平均": "annual_avg",
                     "力争": "target", "预计": "expected", "同比": "yoy"}
+LEVEL_VERBS = ("达", "达到", "为", "降至", "下降至", "提高到", "提高至", "提升至", "增至", "增加到", "保持在")
 GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "提高", "减少", "上涨")
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
@@ -83,6 +84,7 @@ MAX_BASE = {  # (base unit, region level) -> largest plausible value in the base
 MAX_ANY = {"percent": 1000, "yuan_per_person": 1e6, "rank": 10000, "places": 10000, "year_of_age": 150}
 FUNCTIONAL_ZONES = ("开发区", "管理区", "高新区", "经开区", "新区", "示范区")
 WORD_LEFT = {"约": "签节制条公合履邀预相特契大", "近": "最附靠就将接贴亲临", "超": "高"}  # 签约 is no 约
+LOCATION_VERBS = ("位于", "地处", "隶属", "属于", "毗邻", "距离", "邻近", "紧邻")  # X位于Y: Y is not the subject
 COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万]+[余多]?[个家所项名位支条座]$")
 DATE_SPAN_WORDS = ("至", "到", "—", "－", "-", "~", "～")
 
@@ -96,13 +98,14 @@ TIME_EXPR = re.compile(
     rf"(?P<range>{YEAR}年?(?:(?P<m1>\d{{1,2}})月)?(?:至|到|—|－|-|~|～){YEAR}年(?:(?P<m2>\d{{1,2}})月)?(?:底|末)?)"
     rf"|(?P<ymd>{YEAR}年(\d{{1,2}})月(\d{{1,2}})[日号])"
     rf"|(?P<ym>{YEAR}年(\d{{1,2}})月)"
+    rf"|(?P<since>{YEAR}年以来)"
     rf"|(?P<y>{YEAR}年(?:度|底|末|初)?)"
     r"|(?P<rel>今年|本年|去年|上年|前年|明年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?"
     r"|(?P<md>(\d{1,2})月(\d{1,2})[日号])"
     r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
     r"|(?P<recent>近(\d{1,2}|[两二三四五六七八九十])年)"
     r"|(?P<future>(?:未来|今后)?(\d{1,2}|[两二三四五六七八九十])年内|未来(\d{1,2}|[两二三四五六七八九十])年)"
-    r"|(?P<same>当年|同年)"
+    r"|(?P<same>当年|同年)(?:(\d{1,2})月)?"
 )
 CN_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -241,20 +244,28 @@ def spans(s: str, delims: str) -> list[tuple[int, int]]:
     return out
 
 
-def paragraph_breaks(raw: str) -> list[int]:
-    """Squeezed offsets where a paragraph starts: after a line ending a sentence, or after a short line."""
+def paragraph_breaks(raw: str) -> tuple[list[int], list[int]]:
+    """Squeezed offsets where paragraphs and articles start.
+
+    A paragraph ends with a line ending a sentence or with a short line; a short line without final
+    punctuation is a headline and starts an article.
+    """
     lines = [ln for ln in raw.splitlines()]
     lengths = sorted(len(text.squeeze(ln)) for ln in lines if text.squeeze(ln))
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
-    breaks, pos = [0], 0
+    breaks, sections, pos = [0], [0], 0
     for ln in lines:
         sq = text.squeeze(ln)
         if not sq:
             continue
-        pos += len(sq)
-        if sq[-1] in "。！？!?”」" or len(sq) < typical * 0.6:
+        short = len(sq) < typical * 0.6
+        if short and sq[-1] not in "。！？!?”」：:，,；;":
+            sections.append(pos)
             breaks.append(pos)
-    return sorted(set(breaks))
+        pos += len(sq)
+        if sq[-1] in "。！？!?”」" or short:
+            breaks.append(pos)
+    return sorted(set(breaks)), sorted(set(sections))
 
 
 def enclosing(offset: int, pieces: list[tuple[int, int]]) -> tuple[int, int]:
@@ -513,7 +524,8 @@ def find_mentions(s: str, k: Knowledge, subject: Region | None) -> list[Mention]
     out: list[Mention] = []
     for m in pattern.finditer(s):
         word = m.group()
-        if COUNTED_BEFORE.search(s[max(0, m.start() - 8): m.start()]):
+        if (COUNTED_BEFORE.search(s[max(0, m.start() - 8): m.start()]) or in_parentheses(s, m.start())
+                or s[max(0, m.start() - 2): m.start()] in LOCATION_VERBS):
             continue  # 22个娄底市重点项目: the place qualifies the counted noun, it is not the subject
         if word in table:
             out.append(Mention(m.start(), m.end(), table[word]))
@@ -529,15 +541,40 @@ def find_mentions(s: str, k: Knowledge, subject: Region | None) -> list[Mention]
     return out
 
 
-def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], mentions: list[Mention],
-                   subject: Region | None, rank: bool) -> tuple[Region | None, str, float]:
-    """Nearest preceding mention in the sentence, then in the paragraph, else the page's subject region."""
-    usable = [m for m in mentions if m.end <= offset and not (rank and m.scope)]
-    for (lo, _), where, conf in ((sent, "sentence", 0.9), (para, "paragraph", 0.7)):
-        inside = [m for m in usable if m.start >= lo and (m.region.level != "province" or where == "sentence")]
+def topic(mentions: list[Mention]) -> Mention:
+    """The region named most often (the latest of equals)."""
+    counts = Counter(m.region.code for m in mentions)
+    best = max(counts.values())
+    return next(m for m in reversed(mentions) if counts[m.region.code] == best)
+
+
+def in_parentheses(s: str, i: int) -> bool:
+    """Inside a parenthetical aside（原名…）."""
+    o = max(s.rfind("（", max(0, i - 30), i), s.rfind("(", max(0, i - 30), i))
+    return o != -1 and max(s.rfind("）", o, i), s.rfind(")", o, i)) == -1
+
+
+def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], section: int, mentions: list[Mention],
+                   subject: Region | None, rank_clause: int | None) -> tuple[Region | None, str, float]:
+    """Nearest preceding mention in the sentence, then the paragraph, then the article; else the page's subject.
+
+    For a rank (``rank_clause`` = start of its clause) the first mention of the clause names the ranked
+    region, and a scope word right before the rank (全省第三) is the set ranked in, not the region.
+    """
+    usable = [m for m in mentions if m.end <= offset]
+    if rank_clause is not None:
+        usable = [m for m in usable if not (m.scope and (offset - m.end <= 10 or m.region.level == "province"))]
+        first = [m for m in usable if m.start >= rank_clause and not m.scope]
+        if first:
+            return first[0].region, f"region {first[0].region.name}: named first in the clause of the rank", 0.85
+    tiers = ((sent[0], "sentence", 0.9), (para[0], "paragraph", 0.7), (section, "article", 0.6))
+    for lo, where, conf in tiers:
+        inside = [m for m in usable if m.start >= lo and (m.region.level != "province" or where == "sentence")
+                  and (where == "sentence" or not m.scope)]
         if inside:
-            m = inside[-1]
-            return m.region, f"region {m.region.name} from the {where}", conf
+            m = topic(inside) if where == "article" else inside[-1]
+            how = "named most often in the article" if where == "article" else f"from the {where}"
+            return m.region, f"region {m.region.name} {how}", conf
     if subject is not None:
         return subject, f"region {subject.name}: page subject (fallback)", 0.5
     return None, "region unknown", 0.0
@@ -572,6 +609,8 @@ class TimeExpr:
     period: str
     note: str
     plan: tuple[int, int] | None = None
+    md: bool = False  # a month/day printed without its year
+    as_of: bool = False  # 截至 …: the state at a date
 
 
 def cn_int(s: str) -> int:
@@ -602,6 +641,9 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
             y, mo = re.findall(r"\d+", g["ym"])
             out.append(TimeExpr(m.start(), m.end(), f"{y}-{int(mo):02d}", f"period from {m.group()}"))
             sentence_year = sentence_year or int(y)
+        elif g["since"]:
+            y = g["since"][:4]
+            out.append(TimeExpr(m.start(), m.end(), f"{y}..{page_year}", f"period {m.group()} → {y}..{page_year} (page year)"))
         elif g["y"]:
             y = g["y"][:4]
             if s[m.end(): m.end() + 1] in ("—", "－", "-"):
@@ -615,7 +657,8 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
             out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period} from the page date"))
         elif g["md"]:
             mo, d = re.findall(r"\d+", g["md"])
-            out.append(TimeExpr(m.start(), m.end(), f"?-{int(mo):02d}-{int(d):02d}", m.group()))
+            since = s[max(0, m.start() - 1): m.start()] in ("自", "从") 
+            out.append(TimeExpr(m.start(), m.end(), "?" if since else f"?-{int(mo):02d}-{int(d):02d}", m.group(), md=True))
         elif g["plan"]:
             a, b = PLAN_PERIODS[g["plan"]]
             out.append(TimeExpr(m.start(), m.end(), f"{a}..{b}", f"period “{g['plan']}” → {a}..{b}", (a, b)))
@@ -628,7 +671,11 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
             out.append(TimeExpr(m.start(), m.end(), f"{page_year + 1}..{page_year + n}",
                                 f"period {m.group()} → {page_year + 1}..{page_year + n} from the page date"))
         elif g["same"]:
-            out.append(TimeExpr(m.start(), m.end(), str(last_year), f"period {m.group()} → {last_year} (latest year named)"))
+            nums = re.findall(r"\d+", m.group())
+            period = str(last_year) + "".join(f"-{int(n):02d}" for n in nums)
+            out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period} (latest year named)"))
+    for e in out:
+        e.as_of = s[max(0, e.start - 2): e.start] in ("截至", "截止", "到") 
     for e in out:  # a month/day without a year takes the sentence's year, else the page's
         if e.period.startswith("?"):
             y = sentence_year or page_year
@@ -638,27 +685,47 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
 
 
 def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, int], page_year: int,
-                   cumulative: bool) -> tuple[str, str, float]:
-    """Nearest preceding time expression in the sentence, then the latest year of the paragraph, else the page year."""
-    last_year = _latest_year(s[: sent[0]]) or page_year
+                   span: bool) -> tuple[str, str, float]:
+    """Nearest preceding time expression in the sentence, then the latest one of the paragraph, else the page year.
+
+    A span (2014年至2020年底, “十三五”, 2020年以来) gives its range to flows and counts (``span``) and its end
+    year to levels and rates (达585.8亿元, 达标率达100%).
+    """
+    last_year = _latest_year(s[max(0, sent[0] - 400): sent[0]]) or page_year
     exprs = time_exprs(s, sent[0], sent[1], page_year, last_year)
     before = [e for e in exprs if e.end <= offset]
     pick = before[-1] if before else (exprs[0] if exprs else None)
-    if pick is not None:
-        if pick.plan and not cumulative:
-            return str(pick.plan[1]), f"{pick.note}, level at its end → {pick.plan[1]}", 0.7
-        return pick.period, pick.note, 0.9 if before else 0.7
-    para_exprs = [e for e in time_exprs(s, para[0], sent[0], page_year, last_year) if e.plan is None]
-    if para_exprs:
-        e = para_exprs[-1]
-        year = e.period if cumulative and ".." in e.period else e.period.split("..")[-1][:4]
-        return year, f"{e.note} (in the paragraph) → {year}", 0.6
-    return str(page_year), f"no date in the text; page year {page_year}", 0.4
+    if pick is not None and ".." not in pick.period and pick.period[:4].isdigit():
+        dated = [e for e in exprs if e.start < pick.start and e.md and e.period.startswith(pick.period)]
+        if dated:  # 3月4日，…举行2021年… : the day of the sentence
+            pick = dated[-1]
+    where, conf = "", 0.9 if before else 0.7
+    if pick is None:
+        para_exprs = time_exprs(s, para[0], sent[0], page_year, last_year)
+        if not para_exprs:
+            return str(page_year), f"no date in the text; page year {page_year}", 0.4
+        pick, where, conf = para_exprs[-1], " (in the paragraph)", 0.6
+        if not pick.as_of and ".." not in pick.period:
+            return pick.period[:4], f"{pick.note}{where} → {pick.period[:4]}", conf
+    if ".." in pick.period and not span:
+        end = pick.period.split("..")[-1]
+        return end, f"{pick.note}{where}, level at its end → {end}", conf - 0.1
+    if span and ".." not in pick.period:
+        wider = [e for e in time_exprs(s, para[0], sent[0], page_year, last_year)
+                 if ".." in e.period and e.period.endswith(pick.period[:4])]
+        if wider:  # 年均 needs a span: the paragraph's span ending in this year
+            return wider[-1].period, f"{wider[-1].note} (span of the paragraph for a yearly average)", 0.6
+    return pick.period, pick.note + (f"{where} → {pick.period}" if where else ""), conf
 
 
 def _latest_year(s: str) -> int | None:
-    ys = re.findall(r"((?:19|20)\d{2})年", s[-400:])
-    return int(ys[-1]) if ys else None
+    """The year last named in s (the start of a bracketed span such as a plan's years)."""
+    last = None
+    for m in re.finditer(r"(?:19|20)\d{2}年?(?:[—－\-~～至到](?:19|20)\d{2})?年", s):
+        ys = re.findall(r"(?:19|20)\d{2}", m.group())
+        bracketed = s[max(0, m.start() - 1): m.start()] in "（(《"
+        last = int(ys[0] if bracketed else ys[-1])
+    return last
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -798,14 +865,16 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     subject = by_code.get(page.subject)
     mentions = find_mentions(analysed, k, subject)
     sentences = spans(analysed, SENTENCE_DELIMS)
-    breaks = paragraph_breaks(page.raw) + [len(analysed)]
+    breaks, sections = paragraph_breaks(page.raw)
+    breaks = breaks + [len(analysed)]
     paragraphs = [(a, b) for a, b in zip(breaks, breaks[1:]) if a < b]
     out: list[Candidate] = []
     new_codes: dict[str, str] = {}
     for idx, tok in enumerate(tokens):
         atok = text.Token(normalise(tok.text), tok.start, tok.end)
-        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs, mentions,
-                            subject, page_year, new_codes)
+        section = max([x for x in sections if x <= tok.start] or [0])
+        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs, section,
+                            mentions, subject, page_year, new_codes)
         if traditional:
             row["notes"] += "; traditional script: matched on an OpenCC t2s copy, quote verbatim"
         row["candidate_id"] = f"{page.doc}-c{idx + 1:03d}"
@@ -815,16 +884,16 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     return out
 
 
-def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs, mentions, subject, page_year,
-                  new_codes) -> dict[str, str]:
+def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs, section, mentions, subject,
+                  page_year, new_codes) -> dict[str, str]:
     """All fields of one candidate (value and line are filled by the caller)."""
     q = read_quantity(s, tok)
     borrow_unit(s, tok, q, tokens, idx)
     sent = enclosing(tok.start, sentences)
     para = enclosing(tok.start, paragraphs) if paragraphs else (0, len(s))
     para = (min(para[0], sent[0]), para[1])
-    clause_lo = max(s.rfind(c, sent[0], tok.start) for c in CLAUSE_DELIMS + "\0") + 1
-    clause_lo = max(clause_lo, sent[0])
+    clause_lo = max(max(s.rfind(c, sent[0], tok.start) for c in CLAUSE_DELIMS) + 1, sent[0])
+    rank_lo = max(max(s.rfind(c, sent[0], tok.start) for c in "，,；;：:") + 1, sent[0])
     pre, post, phrase = indicator_phrase(s, tok, q)
     clause_before = s[clause_lo: tok.start]
     for word, tag in QUALIFIER_CLAUSE.items():
@@ -832,16 +901,16 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
             q.qualifiers.append(tag)
     if q.measure in ("%", "个百分点") and pre.endswith(GROWTH_WORDS) and "annual_avg" not in q.qualifiers and "yoy" not in q.qualifiers:
         q.qualifiers.append("yoy")
-    region, region_note, region_conf = resolve_region(tok.start, sent, para, mentions, subject, q.rank)
+    region, region_note, region_conf = resolve_region(tok.start, sent, para, min(section, para[0]), mentions, subject,
+                                                      rank_lo if q.rank else None)
     resp = respectively(s, sent, tok, tokens, mentions)
     if resp is not None:
         region, region_note, region_conf = resp, f"region {resp.name}: 分别 list order", 0.8
-    cumulative = bool({"cumulative", "annual_avg"} & set(q.qualifiers))
-    period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, cumulative)
+    period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, is_span(q, pre))
     value_base, base = base_of(q, k, pre)
     code, score = match_indicator(phrase, base, k)
     hold = hold_reason(s, tok, q) or implausible(value_base, base, region.level if region else "", pre)
-    out_of = rank_out_of(s, sent, tok) if q.rank else ""
+    out_of = rank_out_of(s, (clause_lo, sent[1]), tok) if q.rank else ""
     if not hold and out_of_of_rank(s, sent, tok, tokens):
         hold = "number of ranked items (out_of of a rank)"
     row = {c: "" for c in REVIEW_COLUMNS}
@@ -865,6 +934,15 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     return row
 
 
+def is_span(q: Quantity, pre: str) -> bool:
+    """Does the number take a whole span (flows, counts, yearly averages) rather than its end (levels, rates)?"""
+    if {"cumulative", "annual_avg"} & set(q.qualifiers):
+        return True
+    if pre.endswith(LEVEL_VERBS) and q.measure not in ("年",):
+        return False
+    return q.measure not in ("%", "‰", "成")
+
+
 def rank_out_of(s: str, sent: tuple[int, int], tok: text.Token) -> str:
     """'全省144个园区中排第9' / '在144个园区排名…第9位': the N of the ranked set, when printed."""
     m = None
@@ -875,7 +953,8 @@ def rank_out_of(s: str, sent: tuple[int, int], tok: text.Token) -> str:
 
 def out_of_of_rank(s: str, sent: tuple[int, int], tok: text.Token, tokens: list[text.Token]) -> bool:
     """True for the N of '在全省N个园区(中)排名第k' (a denominator, not a quantity of its own)."""
-    later = [t for t in tokens if tok.end <= t.start < sent[1] and s[t.start - 1: t.start] == "第"]
+    hi = min([i for i in (s.find(c, tok.end, sent[1]) for c in CLAUSE_DELIMS) if i != -1] or [sent[1]])
+    later = [t for t in tokens if tok.end <= t.start < hi and s[t.start - 1: t.start] == "第"]
     return any(rank_out_of(s, sent, t) == tok.text and re.match(r"\d+[个家所座][\u4e00-\u9fff]{0,10}?(?:中|里|排名|排|位列|居)", s[tok.start: t.start]) for t in later)
 
 
