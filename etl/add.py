@@ -156,8 +156,11 @@ def latest_year(body: str) -> str:
 
 
 def subject_region(body: str, regions: list[catalog.Row]) -> str:
-    """The catalogue region named most often (full name or without 市/县/区), else 'loudi'."""
-    squeezed = text.squeeze(body)
+    """The catalogue region named most often (full name or without 市/县/区; traditional script converted
+    with OpenCC), else 'loudi'."""
+    import opencc
+
+    squeezed = opencc.OpenCC("t2s").convert(text.squeeze(body))
     counts: Counter = Counter()
     for r in regions:
         if r["level"] == "province":
@@ -200,10 +203,10 @@ def register_row(doc: str, page: Page, files: tuple[str, str], args: dict, cat: 
     unknown_en = f"{join(missing_en, ', ', ' and ').capitalize()} not given when added."
     if page.needs_copy:
         how_zh = "网页正文由 trafilatura 提取" if page.is_html else f"原文为 {page.encoding} 编码，已转为 UTF-8"
-        how_en = ("main text extracted from the HTML by trafilatura" if page.is_html
-                  else f"received as {page.encoding}, converted to UTF-8")
+        how_en = ("Main text extracted from the HTML by trafilatura" if page.is_html
+                  else f"Received as {page.encoding}, converted to UTF-8")
         unknown_zh += f"{how_zh}（原件 {original}）。"
-        unknown_en += f" {how_en.capitalize()} (as received: {original})."
+        unknown_en += f" {how_en} (as received: {original})."
     first_line = next((ln.strip() for ln in page.text.splitlines() if ln.strip()), "")
     return {
         "doc": doc, "file": file, "sha256": sha256(page.text.encode() if page.needs_copy else page.raw),

@@ -68,6 +68,16 @@ def test_gbk_page_is_converted_and_the_original_kept(data_copy, tmp_path):
     assert catalog.validate(catalog.load(data_copy)) == []
 
 
+def test_big5_page_in_traditional_script_is_converted(data_copy, tmp_path):
+    page = "漣源市2021年地區生產總值達到320.5億元，同比增長6.8%。\n"
+    src = tmp_path / "big5.txt"
+    src.write_bytes(page.encode("big5"))
+    row = add.add(src, data_copy)
+    assert (data_copy / "raw" / row["original"]).read_bytes() == src.read_bytes()
+    assert (data_copy / "raw" / row["file"]).read_text(encoding="utf-8") == page  # script kept, only re-encoded
+    assert "big5" in row["unknown_en"] and row["subject_region"] == "lianyuan"
+
+
 def test_bom_is_stripped_in_the_text_copy(data_copy, tmp_path):
     src = tmp_path / "bom.txt"
     src.write_bytes(b"\xef\xbb\xbf" + PAGE.encode("utf-8"))
