@@ -289,6 +289,7 @@ class Quantity:
     rank: bool = False
     end: int = 0  # squeezed offset after the unit and trailing qualifier
     unit_supplied: bool = False
+    unit_spans: tuple = ()  # squeezed (start, end) of the multiplier and the unit word
 
     def number(self) -> Decimal:
         return text.parse_number(self.value)
@@ -301,13 +302,14 @@ def read_quantity(s: str, tok: text.Token) -> Quantity:
     i = _approx_after(s, i, q)
     for word, factor in MULTIPLIERS.items():
         if s.startswith(word, i):
-            q.multiplier, q.unit, i = factor, word, i + len(word)
+            q.multiplier, q.unit, q.unit_spans, i = factor, word, ((i, i + len(word)),), i + len(word)
             break
     i = _approx_after(s, i, q)
     for word in UNIT_WORDS:
         if s.startswith(word, i):
             if word == "个" and s.startswith("个", i) and s[i + 1: i + 2] == "月" and q.multiplier == 1:
                 word = "个月"
+            q.unit_spans += ((i, i + len(word)),)
             q.measure, q.unit, i = word, q.unit + word, i + len(word)
             break
     before = s[max(0, tok.start - 1): tok.start]
@@ -345,7 +347,7 @@ def borrow_unit(s: str, tok: text.Token, q: Quantity, tokens: list[text.Token], 
     while not q.unit and j + 1 < len(tokens) and s[tokens[j].end: tokens[j + 1].start] in ("、", "和", "或", "至", "到", "-", "—", "~"):
         nxt = read_quantity(s, tokens[j + 1])
         if nxt.unit:
-            q.unit, q.measure, q.multiplier = nxt.unit, nxt.measure, nxt.multiplier
+            q.unit, q.measure, q.multiplier, q.unit_spans = nxt.unit, nxt.measure, nxt.multiplier, nxt.unit_spans
             return
         j += 1
 
@@ -356,26 +358,25 @@ def base_of(q: Quantity, k: Knowledge, pre: str) -> tuple[Decimal | None, str]:
         value = q.number()
     except ValueError:
         return None, ""
-    choices = k.units.get(q.unit, [])
     if q.rank:
-        base = "rank"
-        factor = Decimal(1)
-    elif choices:
+        return value, "rank"
+    choices = k.units.get(q.unit, [])
+    scale = Decimal(1)
+    if not choices and q.multiplier != 1:  # 5万亿元: the measure word's conversion times the multiplier
+        choices, scale = k.units.get(q.measure, []), Decimal(q.multiplier)
+    if choices:
         pick = choices[0]
         if "人均" in pre and any(b == "yuan_per_person" for b, _ in choices):
             pick = next(c for c in choices if c[0] == "yuan_per_person")
         elif q.measure == "名" and any(b == "person" for b, _ in choices):
             pick = next(c for c in choices if c[0] == "person")
-        base, factor = pick
-        return value * factor, base
-    elif q.measure in BASE_UNITS:
+        return value * pick[1] * scale, pick[0]
+    if q.measure in BASE_UNITS:
         base, f = BASE_UNITS[q.measure]
-        factor = Decimal(f) * q.multiplier
-    elif q.measure:
-        base, factor = COUNT_DEFAULT, Decimal(q.multiplier)
-    else:
-        base, factor = "", Decimal(q.multiplier)
-    return value * factor, base
+        return value * Decimal(f) * q.multiplier, base
+    if q.measure:
+        return value * q.multiplier, COUNT_DEFAULT
+    return value * q.multiplier, ""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -914,8 +915,9 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     if not hold and out_of_of_rank(s, sent, tok, tokens):
         hold = "number of ranked items (out_of of a rank)"
     row = {c: "" for c in REVIEW_COLUMNS}
+    printed_unit = normalise("".join(original[a:b] for a, b in q.unit_spans)) if q.unit_spans and not q.unit_supplied else q.unit
     row.update(region=region.code if region else "", region_zh=region.name if region else "", period=period,
-               unit=q.unit, qualifier=";".join(t for t in catalog.QUALIFIERS if t in q.qualifiers), out_of=out_of,
+               unit=printed_unit, qualifier=";".join(t for t in catalog.QUALIFIERS if t in q.qualifiers), out_of=out_of,
                value_base=_fmt(value_base), base_unit=base, quote=quote_for(original, sent, tok), hold_back=hold)
     if score >= INDICATOR_THRESHOLD:
         row.update(indicator=code, indicator_zh=k.indicators[code]["name_zh"], is_new_indicator="false")
@@ -1008,3 +1010,8 @@ def run(doc: str, data_dir: Path = DATA) -> tuple[Path, list[Candidate]]:
     path = data_dir / "review" / f"{doc}.csv"
     write_review(path, candidates)
     return path, candidates
+
+
+def propose_text(raw: str, k: Knowledge, date: str = "2021", subject: str = "loudi", doc: str = "dtest") -> list[dict[str, str]]:
+    """Candidates of a text that is not registered (for tests and quick looks)."""
+    return [c.values for c in propose(Page(doc, raw, date, subject), k)]

@@ -24,13 +24,16 @@ import cn2an
 
 WHITESPACE = re.compile(r"\s+")
 ARABIC = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
-CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
+# Traditional forms (萬 億 兩 and measure words) so that reposts in traditional script have the same tokens.
+TRADITIONAL = {"萬": "万", "億": "亿", "兩": "两"}
+CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿" + "".join(TRADITIONAL)
 CHINESE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+")
-POSITIONAL = set("十百千万亿")
+POSITIONAL = set("十百千万亿萬億")
 # Measure words, units and approximators that make a Chinese numeral a quantity.
 MEASURE_WORDS = set(
     "个名位家项支人户次场件条座台套所处宗类批级届期年月日天岁亩吨米里元成倍轮档部本张份笔间栋幅例起组种大余多来"
     "周层线片块点村镇乡县区市省"
+    "個項場條臺間棟種層線塊點鎮鄉縣區餘來歲畝噸張筆組類輪屆處級戶門顆隻頭"
 )
 
 
@@ -90,6 +93,8 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"not a number: {text!r}")
     if text[0] in POSITIONAL:  # 百 / 十七: an implicit leading 一
         text = "一" + text
+    for trad, simp in TRADITIONAL.items():
+        text = text.replace(trad, simp)
     text = text.replace("两", "二").replace("〇", "零")
     try:
         return Decimal(str(cn2an.cn2an(text, "strict")))

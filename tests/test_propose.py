@@ -1,0 +1,170 @@
+"""propose: numbers, units and qualifiers; periods; regions (incl. jionlp's Hunan divisions); traditional
+script; hold-back rules; the leave-one-page-out knowledge."""
+from decimal import Decimal
+
+import pytest
+
+from etl import catalog, evaluate, propose, text
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return catalog.load()
+
+
+@pytest.fixture(scope="module")
+def k(cat):
+    return propose.Knowledge.from_catalog(cat)
+
+
+def only(rows, value):
+    """The single candidate whose value is printed as ``value``."""
+    hits = [r for r in rows if r["value"] == value]
+    assert len(hits) == 1, rows
+    return hits[0]
+
+
+@pytest.mark.parametrize("sentence, value, unit, base, base_unit, qualifier", [
+    ("累计改建无害化卫生户厕1.83万座", "1.83", "万座", "18300", "count", "cumulative"),
+    ("全县选派三千名党员干部", "三千", "名", "3000", "person", ""),
+    ("2020年地区生产总值302.92亿元", "302.92", "亿元", "30292000000", "yuan", ""),
+    ("带动百余名留守妇女就业", "百", "名", "100", "person", "more_than"),
+    ("处置率达到61.86%", "61.86", "%", "61.86", "percent", ""),
+    ("跻身全省产业园区第四位", "四", "位", "4", "rank", ""),
+    ("省评排名较上年上升31个名次", "31", "个名次", "31", "places", ""),
+    ("出口总额同比增长8.5%", "8.5", "%", "8.5", "percent", "yoy"),
+    ("种植玳玳酸橙1.5万余亩", "1.5", "万亩", "15000", "mu", "more_than"),
+    ("年缴纳税收约5000万元", "5000", "万元", "50000000", "yuan", "approx"),
+    ("企业达到50家以上", "50", "家", "50", "count", "at_least"),
+])
+def test_number_parsing(k, sentence, value, unit, base, base_unit, qualifier):
+    row = only(propose.propose_text(sentence, k), value)
+    assert (row["unit"], row["base_unit"], row["qualifier"]) == (unit, base_unit, qualifier)
+    assert Decimal(row["value_base"]) == Decimal(base)
+    assert row["hold_back"] == ""
+
+
+def test_full_width_year_is_a_period_not_a_value(k):
+    rows = propose.propose_text("２０２０年，全县共有规模工业企业４８家。", k, date="2021")
+    year, count = only(rows, "２０２０"), only(rows, "４８")
+    assert year["hold_back"].startswith("year")
+    assert (count["period"], count["unit"], count["value_base"], count["hold_back"]) == ("2020", "家", "48", "")
+
+
+def test_rank_out_of_printed_set(k):
+    rows = propose.propose_text("娄底高新区在全省144个园区中排第9。", k)
+    rank, total = only(rows, "9"), only(rows, "144")
+    assert (rank["unit"], rank["base_unit"], rank["out_of"]) == ("位", "rank", "144")
+    assert "supplied" in rank["notes"]
+    assert total["hold_back"].startswith("number of ranked items")
+
+
+@pytest.mark.parametrize("sentence, date, period", [
+    ("今年全县新增企业12家。", "2021-06-01", "2021"),
+    ("去年全县新增企业12家。", "2021", "2020"),
+    ("上年全县新增企业12家。", "2023", "2022"),
+    ("“十三五”期间，全区累计投入民生资金88.7亿元。", "2021", "2016..2020"),
+    ("“十三五”期间，全区地区生产总值达585.8亿元。", "2021", "2020"),
+    ("2013年末，全县贫困发生率18.3%。", "2021", "2013"),
+    ("截至2021年5月，共召开屋场会16000余场。", "2021", "2021-05"),
+    ("2014年至2020年底，全市累计新增饮水项目633个。", "2021", "2014..2020"),
+    ("近5年，全县共完成149个产业项目建设。", "2021", "2016..2020"),
+    ("全县共有企业48家。", "2019", "2019"),
+])
+def test_period_resolution(k, sentence, date, period):
+    row = next(r for r in propose.propose_text(sentence, k, date=date) if not r["hold_back"])
+    assert row["period"] == period
+    assert row["notes"]
+
+
+def test_relative_period_is_noted(k):
+    row = only(propose.propose_text("去年全县新增企业12家。", k, date="2021"), "12")
+    assert "去年 → 2020" in row["notes"]
+
+
+def test_hunan_divisions_come_from_jionlp():
+    names = {name for name, _, _, _ in propose.hunan_divisions()}
+    assert {"醴陵市", "桑植县", "涟源市", "娄底市", "湖南省"} <= names
+    assert len([n for n, _, level, _ in propose.hunan_divisions() if level == "county"]) > 100
+
+
+@pytest.mark.parametrize("sentence, subject, code, region_zh, how", [
+    ("醴陵市新增规模工业企业12家。", "loudi", "adm_430281", "醴陵市", "sentence"),   # not in regions.csv
+    ("桑植县新增规模工业企业12家。", "loudi", "sangzhi", "桑植县", "sentence"),
+    ("涟源新增规模工业企业12家。", "loudi", "lianyuan", "涟源市", "sentence"),       # short alias
+    ("娄星区召开大会，涟源市新增规模工业企业12家。", "loudi", "lianyuan", "涟源市", "sentence"),  # nearest wins
+    ("新增规模工业企业12家。", "louxing", "louxing", "娄星区", "fallback"),
+])
+def test_region_recognition(k, sentence, subject, code, region_zh, how):
+    row = only(propose.propose_text(sentence, k, subject=subject), "12")
+    assert (row["region"], row["region_zh"]) == (code, region_zh)
+    assert how in row["notes"]
+
+
+def test_region_from_the_paragraph(k):
+    raw = "醴陵市今年加快发展。全市新增规模工业企业12家。\n\n"
+    row = only(propose.propose_text(raw, k, subject="loudi"), "12")
+    assert row["region"] == "adm_430281"
+
+
+def test_traditional_script_matches_like_simplified(k):
+    trad = propose.propose_text("漣源市貧困發生率降至0.45%，全縣兩個項目。", k, subject="loudi")
+    simp = propose.propose_text("涟源市贫困发生率降至0.45%，全县两个项目。", k, subject="loudi")
+    t, s = only(trad, "0.45"), only(simp, "0.45")
+    for field in ("region", "indicator", "period", "unit", "value_base"):
+        assert t[field] == s[field], field
+    assert t["region"] == "lianyuan" and t["indicator"] == "poverty_incidence"
+    assert t["quote"] == "漣源市貧困發生率降至0.45%，全縣兩個項目。"   # verbatim, not converted
+    assert "OpenCC" in t["notes"] and "OpenCC" not in s["notes"]
+    assert only(trad, "兩")["unit"] == "個"                      # 兩 is a number token in traditional script too
+
+
+@pytest.mark.parametrize("sentence, value, reason", [
+    ("3月25日，茶农在采摘茶叶。", "25", "date"),
+    ("3月25日，茶农在采摘茶叶。", "3", "date"),
+    ("咨询电话0738-8312345。", "0738", "phone"),
+    ("咨询电话0738-8312345。", "8312345", "phone"),
+    ("某县扶贫资金达5万亿元。", "5", "implausible"),
+    ("身份证号码430105196310312345。", "430105196310312345", "id"),
+    ("见本报第3版。", "3", "serial"),
+    ("党的十八大以来，全县发展很快。", "十八", "name"),
+    ("实现“两个全覆盖”。", "两", "quotation"),
+    ("16时50分下班。", "50", "time"),
+])
+def test_hold_back(k, sentence, value, reason):
+    row = only(propose.propose_text(sentence, k, subject="lianyuan"), value)
+    assert reason in row["hold_back"]
+
+
+def test_plausible_county_fund_is_not_held(k):
+    row = only(propose.propose_text("某县扶贫资金达5亿元。", k, subject="lianyuan"), "5")
+    assert row["hold_back"] == ""
+
+
+def test_one_candidate_per_number_token_with_contract_columns(cat, k):
+    page = propose.page_of(cat, "d004")
+    rows = [c.values for c in propose.propose(page, k)]
+    assert len(rows) == len(text.find_numbers(text.squeeze(page.raw)))
+    assert list(rows[0]) == propose.REVIEW_COLUMNS or set(rows[0]) == set(propose.REVIEW_COLUMNS)
+    squeezed = text.squeeze(page.raw)
+    for r in rows:
+        assert text.squeeze(r["quote"]) in squeezed
+        assert r["value"] in {t.text for t in text.find_numbers(text.squeeze(r["quote"]))}
+        assert catalog.PERIOD.match(r["period"])
+        assert 0 <= float(r["confidence"]) <= 1
+
+
+def test_knowledge_hides_a_page(cat):
+    full = propose.Knowledge.from_catalog(cat)
+    hidden = propose.Knowledge.from_catalog(cat, hide_docs=("d000",))
+    assert "village_work_teams_sent_by_city" in full.indicators           # used by d000 only
+    assert "village_work_teams_sent_by_city" not in hidden.indicators
+    assert "gdp" in hidden.indicators                                     # also used by d001 and d004
+    assert len(hidden.synonyms) < len(full.synonyms)
+
+
+def test_evaluate_reports_every_page(cat):
+    score = evaluate.evaluate_page(cat, "d004")
+    assert score.facts == 52 and score.value / score.facts > 0.9
+    out = evaluate.run()
+    assert all(doc in out for doc in ("d000", "d004", "all"))
