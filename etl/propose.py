@@ -130,6 +130,7 @@ class Knowledge:
     synonyms: list[tuple[str, str]] = field(default_factory=list)  # (phrase, code)
     units: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)  # unit -> [(base unit, factor)]
     regions: list[Region] = field(default_factory=list)
+    region_re: re.Pattern | None = None
 
     @classmethod
     def from_catalog(cls, cat: catalog.Catalog, hide_docs: tuple[str, ...] = ()) -> "Knowledge":
@@ -142,20 +143,22 @@ class Knowledge:
                 k.indicators[ind["code"]] = {"name_zh": ind["name_zh"], "unit": ind["unit"], "base_unit": ind["base_unit"]}
         for u in cat.units:
             k.units.setdefault(u["unit"], []).append((u["base_unit"], Decimal(u["factor"])))
+        k.regions = load_regions(cat)
+        k.region_re = region_pattern(k.regions)[0]
         for f in facts:
-            phrase = fact_phrase(f["quote"], f["value"])
+            phrase = fact_phrase(f["quote"], f["value"], k)
             if phrase and f["indicator"] in k.indicators:
                 k.synonyms.append((phrase, f["indicator"]))
         k.regions = load_regions(cat)
         return k
 
 
-def fact_phrase(quote: str, value: str) -> str:
+def fact_phrase(quote: str, value: str, k: "Knowledge | None" = None) -> str:
     """The cleaned words around a fact's value in its quote (the synonym it teaches)."""
     sq = normalise(text.squeeze(quote))
     for tok in text.find_numbers(sq):
         if tok.text == normalise(text.squeeze(value)):
-            return indicator_phrase(sq, tok, read_quantity(sq, tok))[2]
+            return indicator_phrase(sq, tok, read_quantity(sq, tok), k)[2]
     return ""
 
 
@@ -732,15 +735,17 @@ def _latest_year(s: str) -> int | None:
 # ---------------------------------------------------------------------------------------------------
 # Indicators
 # ---------------------------------------------------------------------------------------------------
+QUANTITY_RUN = re.compile(r"(?:19|20)\d{2}年(?:度|底|末|初)?|[0-9.]+[余多]?(?:万亿|千万|百万|万|亿)?[余多]?")
+COUNTED = set("个名位家项支座台条场次件处所笔套部张本组幅起盏例批类轮期间栋块辆户人村")
+
+
 def context_words(s: str, tok: text.Token, unit_end: int) -> tuple[str, str]:
     """Words of the clause before the number (after any earlier quantity) and after its unit."""
     lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS) + 1
-    pre = s[lo: tok.start]
-    m = None
-    for m in re.finditer(r"[0-9.]+[^\u4e00-\u9fff]?[余多]?[万亿]?[个名位家项人户元亩吨米%]?", pre):
-        pass
-    if m is not None and m.end() < len(pre):
-        pre = pre[m.end():]
+    pieces = [strip_unit(x) for x in QUANTITY_RUN.split(s[lo: tok.start])]
+    pre = pieces[-1] if pieces else ""
+    if not clean_phrase(pre):  # 地区生产总值 2013年 168.3亿元 2020年 302.9亿元: the last words printed
+        pre = next((x for x in reversed(pieces) if clean_phrase(x)), pre)
     hi_candidates = [s.find(c, unit_end) for c in CLAUSE_DELIMS]
     hi = min([h for h in hi_candidates if h != -1] or [len(s)])
     post = s[unit_end: hi]
@@ -750,26 +755,39 @@ def context_words(s: str, tok: text.Token, unit_end: int) -> tuple[str, str]:
     return pre, post
 
 
-def indicator_phrase(s: str, tok: text.Token, q: Quantity) -> tuple[str, str, str]:
+def strip_unit(piece: str) -> str:
+    """Drop the unit word that starts a piece of text following a number."""
+    for word in UNIT_WORDS:
+        if piece.startswith(word):
+            return piece[len(word):]
+    return piece
+
+
+def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None" = None) -> tuple[str, str, str]:
     """Raw words before/after the number and the cleaned 'pre|post' phrase used for matching.
 
-    A growth rate printed alone (…302.92亿元，同比增长4.3%) takes the subject of the previous clause.
+    A growth rate printed alone (…302.92亿元，同比增长4.3%) takes the subject of the previous clause; the
+    words after the unit count only for counted nouns (149个产业项目).
     """
     pre, post = context_words(s, tok, q.end)
-    pre_c, post_c = clean_phrase(pre), clean_phrase(post)
+    if q.measure not in COUNTED:
+        post = ""
+    pre_c, post_c = clean_phrase(pre, k), clean_phrase(post, k)
     bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加值增速",)))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
         prev_lo = max(s.rfind(c, 0, lo) for c in CLAUSE_DELIMS) + 1
         if lo > 0 and s[lo] in "，,、；;":
             prev = re.split(r"[0-9一二三四五六七八九十百千]", s[prev_lo:lo], maxsplit=1)[0]
-            pre_c = clean_phrase(prev) + pre_c
+            pre_c = clean_phrase(prev, k) + pre_c
             pre = s[prev_lo:lo] + pre
     return pre, post, pre_c + "|" + post_c
 
 
-def clean_phrase(p: str) -> str:
-    """Drop years, region-like words, quote marks and leading/trailing function words."""
+def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
+    """Drop years, region names, quote marks and leading/trailing function words."""
+    if k is not None and k.region_re is not None:
+        p = k.region_re.sub("", p)
     p = re.sub(r"(?:19|20)\d{2}年(?:度|底|末|初)?|\d{1,2}月(?:\d{1,2}[日号])?|今年|去年|上年|当年|同期|目前|截至|截止", "", p)
     p = re.sub(r"[“”‘’\"《》（）()【】\[\]…·•—\-－]", "", p)
     p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
@@ -823,11 +841,9 @@ def _unit_compatible(base: str, ind_base: str) -> bool:
     return ind_base in family.get(base, {base})
 
 
-def suggest_name(pre: str, post: str, q: Quantity) -> str:
+def suggest_name(pre: str, post: str, q: Quantity, k: "Knowledge | None" = None) -> str:
     """A name for a new indicator: the noun phrase before the number, or after a counted unit."""
-    pre_c, post_c = clean_phrase(pre), clean_phrase(post)
-    if q.measure in ("%", "个百分点") and any(w in pre for w in GROWTH_WORDS):
-        pre_c = pre_c if pre_c.endswith(GROWTH_WORDS) else pre_c
+    pre_c, post_c = clean_phrase(pre, k), clean_phrase(post, k)
     if post_c and len(post_c) >= 2 and (len(pre_c) < 2 or q.measure not in ("元", "%", "亩", "米", "吨", "公里", "平方米")):
         name = (pre_c if 0 < len(pre_c) <= 6 else "") + post_c
     else:
@@ -895,7 +911,7 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     para = (min(para[0], sent[0]), para[1])
     clause_lo = max(max(s.rfind(c, sent[0], tok.start) for c in CLAUSE_DELIMS) + 1, sent[0])
     rank_lo = max(max(s.rfind(c, sent[0], tok.start) for c in "，,；;：:") + 1, sent[0])
-    pre, post, phrase = indicator_phrase(s, tok, q)
+    pre, post, phrase = indicator_phrase(s, tok, q, k)
     clause_before = s[clause_lo: tok.start]
     for word, tag in QUALIFIER_CLAUSE.items():
         if word in clause_before and tag not in q.qualifiers:
@@ -923,7 +939,7 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
         row.update(indicator=code, indicator_zh=k.indicators[code]["name_zh"], is_new_indicator="false")
         ind_conf, ind_note = score, f"indicator by synonym/name (similarity {score:.2f})"
     else:
-        name = suggest_name(pre, post, q)
+        name = suggest_name(pre, post, q, k)
         code = new_codes.setdefault(name, f"new_{len(new_codes) + 1}")
         row.update(indicator=code, indicator_zh=name, is_new_indicator="true")
         ind_conf, ind_note = 0.3, f"new indicator (best known match {score:.2f})"
