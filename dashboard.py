@@ -26,8 +26,11 @@ with st.sidebar:  # first, so everything below is labelled in the language just 
 counties = data.counties()
 county_names = dict(zip(counties["code"], counties[f"name_{lang}"]))
 with st.sidebar:
-    link.bound(st.selectbox, "county", [""] + list(county_names), "", key="county", notice=notice,
-               label=t("county", lang), format_func=lambda c: county_names.get(c, t("all_counties", lang)))
+    # pills rather than a select box: six choices, one tap each, and no extra widget code for the
+    # browser to fetch before the first chart
+    link.bound(st.pills, "county", [""] + list(county_names), "", key="county", notice=notice,
+               label=t("county", lang), required=True,
+               format_func=lambda c: county_names.get(c, t("all_counties", lang)))
 
 pages = [
     st.Page("pages/overview.py", title=t("nav_overview", lang), url_path="overview", default=True),

@@ -15,14 +15,16 @@ st.title(t("nav_compare", lang))
 comparisons = data.comparisons(start_year=2013, end_year=2020)
 indicators = data.indicators().set_index("code")
 available = list(dict.fromkeys(DEFAULT + list(comparisons["indicator"])))
-chosen = link.bound(st.multiselect, "ind", available, DEFAULT, key="compare_ind", notice=show.notice,
+chosen = link.bound(st.pills, "ind", available, DEFAULT, key="compare_ind", notice=show.notice,
+                    selection_mode="multi",
                     label=t("indicators", lang), format_func=lambda c: indicators.loc[c, f"name_{lang}"])
 values = data.values(years=[2013, 2020], indicators=chosen, counties=[county] if county else None,
                      preferred_only=True)
 values = values[values["period"].isin(["2013", "2020"])]
 region_names = dict(zip(values["region"], values[f"region_{lang}"]))
-picked = link.bound(st.multiselect, "reg", sorted(region_names), [], key="compare_reg", notice=show.notice,
-                    label=t("regions", lang), placeholder=t("any", lang), format_func=region_names.get)
+picked = link.bound(st.pills, "reg", sorted(region_names), [], key="compare_reg", notice=show.notice,
+                    selection_mode="multi", label=t("regions", lang), help=t("regions_help", lang),
+                    format_func=region_names.get)
 if picked:
     values = values[values["region"].isin(picked)]
 view = show.view_switch("compare")
@@ -46,11 +48,11 @@ for code in chosen:
     unit = points["unit"].iloc[0]
     chart_col, table_col = st.columns([3, 2])
     with chart_col:
-        show.chart_block(charts.dumbbell(points, f"{name} ({unit_label(unit, lang)})", tooltip_titles(lang)),
-                         rows, name=f"{code}-2013-2020", view=view,
+        show.chart_block(charts.dumbbell, points, f"{name} ({unit_label(unit, lang)})", tooltip_titles(lang),
+                         shown=rows, name=f"{code}-2013-2020", view=view,
                          caption=t("compare_caption", lang, formulas=formulas))
     with table_col:
-        st.dataframe(prep.comparison_table(pairs, unit, lang), hide_index=True, width="stretch")
+        show.table(prep.comparison_table(pairs, unit, lang))
     for _, group in conflicts[(conflicts["indicator"] == code) & conflicts["period"].isin(["2013", "2020"])
                               & conflicts["region"].isin(rows["region"])].groupby("group_key"):
         used = group[group["is_preferred"]].iloc[0]

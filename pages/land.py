@@ -15,7 +15,7 @@ idle = prep.chart_points(land[land["indicator"].isin(["idle_land_total", "idle_l
 idle["category_name"] = idle["indicator_name"]
 derived = data.derived_values().set_index("indicator").loc["idle_land_disposal_rate_derived"]
 formula = formula_label(derived["formula"], dict(zip(land["indicator"], land[f"indicator_{lang}"])))
-show.chart_block(charts.bars(idle, unit_label("亩", lang), tooltip_titles(lang)), idle, name="idle-land",
+show.chart_block(charts.bars, idle, unit_label("亩", lang), tooltip_titles(lang), shown=idle, name="idle-land",
                  view=view, caption=t("land_caption", lang, formula=formula,
                                        docs=", ".join(sorted(set(idle["doc"])))))
 
@@ -27,6 +27,6 @@ c2.metric(t("land_derived", lang), f"{derived['value_base']:.2f}%", border=True,
           help=f"{formula} ({derived['inputs']})")
 
 st.subheader(t("other_land", lang))
-st.dataframe(prep.table(land, lang), hide_index=True, width="stretch")
+show.table(prep.table(land, lang))
 st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(land, lang)),
                    file_name="loudi-land.csv", mime="text/csv")

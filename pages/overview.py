@@ -45,7 +45,7 @@ st.subheader(t("parks_movement", lang))
 ranks = prep.chart_points(data.values(indicators=["park_provincial_rank"], preferred_only=True), lang)
 ranks["rank"] = ranks["value_base"]
 ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], ranks["out_of"])]
-show.chart_block(charts.ranks(ranks, t("col_rank", lang), tooltip_titles(lang)), ranks, name="park-ranks",
+show.chart_block(charts.ranks, ranks, t("col_rank", lang), tooltip_titles(lang), shown=ranks, name="park-ranks",
                  view="chart", caption=t("rank_caption", lang, docs=", ".join(sorted(set(ranks["doc"])))))
 
 st.subheader(t("land_progress", lang))

@@ -22,7 +22,7 @@ ranks["rank"] = ranks["value_base"]
 ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], ranks["out_of"])]
 provincial = ranks[ranks["indicator"] == "park_provincial_rank"]
 st.subheader(data.indicators().set_index("code").loc["park_provincial_rank", f"name_{lang}"])
-show.chart_block(charts.ranks(provincial, t("col_rank", lang), tooltip_titles(lang)), provincial,
+show.chart_block(charts.ranks, provincial, t("col_rank", lang), tooltip_titles(lang), shown=provincial,
                  name="park-provincial-rank", view=view,
                  caption=t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
 
@@ -30,16 +30,16 @@ gained = prep.chart_points(park_values[park_values["indicator"] == "park_rank_pl
 if len(gained):
     st.subheader(t("places_gained", lang))
     gained["category_name"] = gained["region_name"] + " (" + gained["host"].fillna("") + ")"
-    show.chart_block(charts.bars(gained, unit_label("个名次", lang), tooltip_titles(lang)), gained,
+    show.chart_block(charts.bars, gained, unit_label("个名次", lang), tooltip_titles(lang), shown=gained,
                      name="park-places-gained", view=view,
                      caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
 
 st.subheader(t("other_ranks", lang))
 other = ranks[ranks["indicator"] != "park_provincial_rank"]
-st.dataframe(prep.rank_table(other, lang), hide_index=True, width="stretch")
+show.table(prep.rank_table(other, lang))
 
 st.subheader(t("park_money", lang))
 money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
-st.dataframe(prep.table(money, lang, host=True), hide_index=True, width="stretch")
+show.table(prep.table(money, lang, host=True))
 st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(park_values, lang, host=True)),
                    file_name="loudi-parks.csv", mime="text/csv")

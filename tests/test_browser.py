@@ -18,7 +18,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SIDEBAR = '[data-testid="stSidebar"]'
-COUNTY_INPUT = f'{SIDEBAR} [data-testid="stSelectbox"] input'
+# the county pills are the sidebar's second button group (the first is the language); the chosen pill is checked
+COUNTY_CHOSEN = f'{SIDEBAR} [data-testid="stButtonGroup"] >> nth=1 >> [role="radio"][aria-checked="true"]'
 ALERT = '[data-testid="stAlert"]'
 
 
@@ -72,7 +73,7 @@ def main_view(page) -> dict:
         "headings": page.locator('[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3')
                         .all_inner_texts(),
         "metrics": page.locator('[data-testid="stMetric"]').all_inner_texts(),
-        "county": page.locator(COUNTY_INPUT).input_value(),
+        "county": page.locator(COUNTY_CHOSEN).inner_text().strip(),
         "charts": page.locator(CHART).count(),
     }
 
@@ -83,7 +84,7 @@ def test_county_survives_page_switch(app_url, new_page, county_names, start):
     """Open a page with ?county=lianyuan, click the sidebar link to compare: the county stays chosen."""
     page = new_page()
     open_page(page, f"{app_url}/{start}?county=lianyuan", want_chart=True)
-    assert page.locator(COUNTY_INPUT).input_value() == county_names["zh"]["lianyuan"] == "涟源市"
+    assert page.locator(COUNTY_CHOSEN).inner_text().strip() == county_names["zh"]["lianyuan"] == "涟源市"
     page.locator(f'{SIDEBAR} a[href*="compare"]').first.click()
     page.wait_for_function("(exc) => location.pathname.endsWith('/compare') || document.querySelector(exc)",
                            arg=EXCEPTION, timeout=15000)
@@ -91,7 +92,7 @@ def test_county_survives_page_switch(app_url, new_page, county_names, start):
         settle(page, want_chart=True)
     assert page.locator(EXCEPTION).count() == 0, f"after the click, at {page.url}:\n{exception_text(page)}"
     assert "/compare" in page.url and "county=lianyuan" in page.url, page.url
-    assert page.locator(COUNTY_INPUT).input_value() == "涟源市"
+    assert page.locator(COUNTY_CHOSEN).inner_text().strip() == "涟源市"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "overview")
@@ -109,7 +110,12 @@ def test_copied_link_gives_same_view_in_new_context(app_url, new_page, county_na
     first = new_page(locale="en-US")
     open_page(first, f"{app_url}/?county=louxing&lang=en", want_chart=True)
     view = main_view(first)
-    copied = first.url
+    # the sidebar's "Link to this view" popover shows the full URL of the view (with a copy button)
+    first.locator(f'{SIDEBAR} [data-testid="stPopover"] button').first.click()
+    shown = first.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]')
+    shown.wait_for(state="visible", timeout=10000)
+    copied = shown.inner_text().strip()
+    assert copied == first.url, (copied, first.url)
     assert "county=louxing" in copied and "lang=en" in copied, copied
     assert view["county"] == county_names["en"]["louxing"]
     assert any(county_names["en"]["louxing"] in h for h in view["headings"]), view["headings"]
@@ -145,7 +151,7 @@ def test_bad_link_values_give_a_notice(app_url, new_page):
     assert page.locator(ALERT).filter(has_text="nowhere_xyz").first.is_visible()
     # defaults are used: Chinese title, no county chosen, and the overview still draws its chart
     assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == t("title", "zh")
-    assert page.locator(COUNTY_INPUT).input_value() == t("all_counties", "zh")
+    assert page.locator(COUNTY_CHOSEN).inner_text().strip() == t("all_counties", "zh")
     assert page.locator(CHART).count() >= 1
     assert "nowhere_xyz" not in page.url
 
@@ -180,7 +186,7 @@ def test_deep_link_is_first_visit_after_start(built_db, browser, county_names):
             nav = [x.strip() for x in page.locator(f'{SIDEBAR} [data-testid="stSidebarNav"] a').all_inner_texts()]
             assert nav == [t(f"nav_{p}", "en") for p in ("overview", "compare", "parks", "land", "explorer", "sources")]
             assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == t("nav_compare", "en")
-            assert page.locator(COUNTY_INPUT).input_value() == county_names["en"]["lianyuan"]
+            assert page.locator(COUNTY_CHOSEN).inner_text().strip() == county_names["en"]["lianyuan"]
         finally:
             ctx.close()
 

@@ -35,7 +35,7 @@ def test_page_renders_from_link(open_page, page, params):
     at = open_page(page, params)
     assert not at.exception, [e.value for e in at.exception]
     if page == "overview":  # AppTest drops sidebar widgets from its tree after switch_page
-        assert at.selectbox(key="county__widget").value == params.get("county", "")
+        assert at.pills(key="county__widget").value == params.get("county", "")
     assert at.query_params.get("county", "") == params.get("county", "")
     assert at.query_params.get("lang", "zh") == params.get("lang", "zh")
     assert at.title[0].value
@@ -78,8 +78,8 @@ def test_english_labels(open_page):
 def test_compare_restores_indicators_and_regions_from_link(open_page, built_db):
     at = open_page("compare", {"ind": "gdp,rural_disposable_income_per_capita", "reg": "louxing", "view": "table"})
     assert not at.exception
-    assert at.multiselect(key="compare_ind__widget").value == ["gdp", "rural_disposable_income_per_capita"]
-    assert at.multiselect(key="compare_reg__widget").value == ["louxing"]
+    assert at.pills(key="compare_ind__widget").value == ["gdp", "rural_disposable_income_per_capita"]
+    assert at.pills(key="compare_reg__widget").value == ["louxing"]
     assert [h.value for h in at.subheader] == ["地区生产总值", "农村居民人均可支配收入"]
-    shown = at.dataframe[0].value  # table view: the published facts drawn in the chart
+    shown = at.table[0].value  # table view: the published facts drawn in the chart
     assert set(shown["地区"]) == {"娄星区"} and set(shown["数值"]) == {"585.8"}

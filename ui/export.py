@@ -25,18 +25,19 @@ def register_fonts() -> None:
         vlc.register_font_directory(str(folder))
 
 
-def _spec(chart: alt.TopLevelMixin) -> dict:
-    spec = chart.to_dict(validate=False)
+def _spec(chart: alt.TopLevelMixin | dict) -> dict:
+    """The Vega-Lite spec of a chart (or a copy of a spec), with a fixed width."""
+    spec = dict(chart) if isinstance(chart, dict) else chart.to_dict(validate=False)
     if spec.get("width") == "container":
         spec["width"] = EXPORT_WIDTH
     return spec
 
 
-def png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
+def png(chart: alt.TopLevelMixin | dict, scale: float = 2) -> bytes:
     register_fonts()
     return vlc.vegalite_to_png(_spec(chart), scale=scale)
 
 
-def svg(chart: alt.TopLevelMixin) -> str:
+def svg(chart: alt.TopLevelMixin | dict) -> str:
     register_fonts()
     return vlc.vegalite_to_svg(_spec(chart))

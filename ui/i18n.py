@@ -33,6 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # compare
     "indicators": {"zh": "指标", "en": "Indicators"},
     "regions": {"zh": "地区", "en": "Regions"},
+    "regions_help": {"zh": "不选则显示全部地区", "en": "None picked shows every region"},
     "compare_caption": {
         "zh": "两个点就是两个年份的公布值，中间没有数据。变化与年均增长为推算值：{formulas}。",
         "en": "Two points are the two published values; there is no data between them. Change and annual growth are derived: {formulas}.",

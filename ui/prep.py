@@ -1,6 +1,8 @@
 """Shape query results for charts and tables: names in the interface language, formatted labels."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ui import format as fmt
@@ -30,6 +32,23 @@ def table(values: pd.DataFrame, lang: str, host: bool = False) -> pd.DataFrame:
     }
     shown = values.assign(qualifier=values["qualifier"].map(lambda q: qualifier_label(q, lang)))
     return shown[list(columns)].rename(columns=columns).fillna("")
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$])")
+
+
+def markdown_escaped(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with every text cell and header backslash-escaped, so st.table shows it literally
+    (an empty text cell stays empty rather than showing "None")."""
+    def escape(value):
+        if isinstance(value, str):
+            return _MARKDOWN.sub(r"\\\1", value)
+        return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
+    out = df.rename(columns=escape)
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(escape)
+    return out
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:

@@ -1,11 +1,13 @@
 """Layout pieces shared by pages: a chart with its table view, caption and downloads."""
 from __future__ import annotations
 
+from typing import Callable
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import export, link, prep, state
+from ui import charts, export, link, prep, state
 from ui.i18n import t
 
 VIEWS = ["chart", "table"]
@@ -22,27 +24,50 @@ def view_switch(page: str) -> str:
                       label=t("view", lang), required=True, format_func=lambda v: t(v, lang))
 
 
-def chart_block(chart: alt.TopLevelMixin, shown: pd.DataFrame, *, name: str, view: str, caption: str) -> None:
-    """The chart (or its table), a caption saying where the numbers come from, and downloads of exactly
-    what is shown: CSV always, PNG and SVG of the chart (made on click, Chinese fonts embedded)."""
+def chart_spec(build_name: str, points: pd.DataFrame, args: tuple) -> dict:
+    """The Vega-Lite spec of ``charts.<build_name>(points, *args)``, built once per distinct input:
+    building an Altair chart costs tens of milliseconds of server time on every run otherwise."""
+    # the points' JSON is the cache key: far cheaper than Streamlit hashing an Arrow-backed DataFrame
+    return _chart_spec(build_name, points.to_json(orient="split", force_ascii=False), points, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_spec(build_name: str, points_key: str, _points: pd.DataFrame, args: tuple) -> dict:
+    return getattr(charts, build_name)(_points, *args).to_dict(validate=False)
+
+
+def chart_block(build: Callable[..., alt.TopLevelMixin], points: pd.DataFrame, *args, shown: pd.DataFrame,
+                name: str, view: str, caption: str) -> None:
+    """The chart ``build(points, *args)`` (or the table of ``shown``), a caption saying where the numbers
+    come from, and downloads of exactly what is shown: CSV always, PNG and SVG of the chart (made on
+    click, Chinese fonts embedded)."""
     lang = state.lang()
+    # validated in the tests through chart.to_dict(); not here, to keep pages fast
+    spec = chart_spec(build.__name__, points, args)
     if view == "table":
-        st.dataframe(prep.table(shown, lang), hide_index=True, width="stretch")
+        table(prep.table(shown, lang))
     else:
-        # validated in the tests through chart.to_dict(); skipped here to keep pages fast
-        st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+        st.vega_lite_chart(spec, width="stretch")
     st.caption(caption)
     with st.popover(t("downloads", lang), icon=":material/download:"):
-        st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(shown, lang)),
+        st.download_button(t("download_csv", lang), lambda: prep.csv_bytes(prep.table(shown, lang)),
                            file_name=f"loudi-{name}.csv", mime="text/csv", key=f"csv_{name}")
-        st.download_button(t("download_png", lang), lambda: export.png(chart), file_name=f"loudi-{name}.png",
+        st.download_button(t("download_png", lang), lambda: export.png(spec), file_name=f"loudi-{name}.png",
                            mime="image/png", key=f"png_{name}")
-        st.download_button(t("download_svg", lang), lambda: export.svg(chart), file_name=f"loudi-{name}.svg",
+        st.download_button(t("download_svg", lang), lambda: export.svg(spec), file_name=f"loudi-{name}.svg",
                            mime="image/svg+xml", key=f"svg_{name}")
 
 
 def share_box(page_path: str) -> None:
     """The full URL of the current view, with a copy button."""
     url = link.share_url(st.context.url or "http://localhost:8501/", page_path, st.query_params.to_dict())
-    with st.expander(t("share_link", state.lang())):
+    # a popover, not an expander: its content (and the code block's script) loads only when opened
+    with st.popover(t("share_link", state.lang()), icon=":material/link:", width="stretch"):
         st.code(url, language=None, wrap_lines=True)
+
+
+def table(df: pd.DataFrame, *, max_rows: int = 12) -> None:
+    """A static table for the chart pages: lighter to load than st.dataframe, so the page's charts draw
+    sooner. Text is escaped (st.table renders Markdown); longer tables scroll under a sticky header."""
+    height = "content" if len(df) <= max_rows else 36 * (max_rows + 1)
+    st.table(prep.markdown_escaped(df), hide_index=True, height=height)
