@@ -59,6 +59,7 @@ PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五
 SCOPE_WORDS = {  # anaphoric scope words -> the name suffix of the region they refer to
     "全市": "市", "该市": "市", "本市": "市", "全县": "县", "该县": "县", "本县": "县", "全区": "区",
     "该区": "区", "本区": "区", "全镇": "镇", "该镇": "镇", "全乡": "乡", "该乡": "乡", "全村": "村", "该村": "村",
+    "村里": "村", "本村": "村", "镇里": "镇", "乡里": "乡", "县里": "县",
 }
 PROVINCE_SCOPE = {"全省": "hunan"}
 RANK_SCOPE = ("全国", "全省", "全市", "全区", "全县", "排名", "排", "位列", "位居", "居", "列", "名列", "跻身", "保持")
@@ -247,28 +248,48 @@ def spans(s: str, delims: str) -> list[tuple[int, int]]:
     return out
 
 
-def paragraph_breaks(raw: str) -> tuple[list[int], list[int]]:
-    """Squeezed offsets where paragraphs and articles start.
+def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
+    """Squeezed offsets where paragraphs and articles start, and where each article's header ends.
 
-    A paragraph ends with a line ending a sentence or with a short line; a short line without final
-    punctuation is a headline and starts an article.
+    A paragraph ends with a line ending a sentence or with a short line. An article starts with a block
+    of headline-like lines: a short line without any sentence end, a subtitle (——…), a place-and-colon
+    headline of a news brief (道县：…), or a line after a closing byline in parentheses ((李秉钧 贺湘华));
+    a dateline (本报讯) starts one too. Consecutive headline lines (title, subtitle, byline) form one header.
     """
     lines = [ln for ln in raw.splitlines()]
     lengths = sorted(len(text.squeeze(ln)) for ln in lines if text.squeeze(ln))
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
-    breaks, sections, pos = [0], [0], 0
+    breaks, pos = [0], 0
+    headers: dict[int, int] = {0: 0}
+    current, in_header, after_byline = 0, False, False
     for ln in lines:
         sq = text.squeeze(ln)
         if not sq:
             continue
         short = len(sq) < typical * 0.6
-        if short and sq[-1] not in "。！？!?”」：:，,；;":
-            sections.append(pos)
+        sentence_inside = any(c in sq[:-1] for c in "。！？!?")
+        headline = not sentence_inside and sq[-1] not in "。！？!?”」：:，,；;" and len(sq) <= HEADLINE_MAX and (
+            short or sq.startswith(("——", "—", "--")) or HEADLINE_PLACE.match(sq) or after_byline)
+        byline = bool(BYLINE_CLOSING.fullmatch(sq))
+        if headline or DATELINE.match(sq):
+            if not in_header:
+                current = pos
+                in_header = True
             breaks.append(pos)
+            headers[current] = pos + (len(sq) if headline else len(DATELINE.match(sq).group()))
+        else:
+            in_header = False
         pos += len(sq)
-        if sq[-1] in "。！？!?”」" or short:
+        after_byline = byline
+        if sq[-1] in "。！？!?”」" or short or headline or byline:
             breaks.append(pos)
-    return sorted(set(breaks)), sorted(set(sections))
+    return sorted(set(breaks)), sorted(headers), headers
+
+
+HEADLINE_MAX = 40  # squeezed characters: a longer line without a sentence end is a broken text line
+HEADLINE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
+BYLINE_CLOSING = re.compile(r"[（(][\u4e00-\u9fff\s·、 ]{2,30}[）)]")
+DATELINE = re.compile(r"本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报\d{1,2}月\d{1,2}日讯|[\u4e00-\u9fff]{2,6}讯")
 
 
 def enclosing(offset: int, pieces: list[tuple[int, int]]) -> tuple[int, int]:
@@ -508,6 +529,9 @@ class Mention:
     end: int
     region: Region
     scope: bool = False  # an anaphoric scope word (全市, 该县 …)
+    subject: bool = False  # opens its clause (after a time frame, 在, 记者走进 …): the clause is about it
+    lead: bool = False  # opens the first clause of a sentence: a story may move to it
+    organ: bool = False  # names an office or official (涟源市委, 斗笠山镇镇长): an actor, not the story's place
 
 
 def region_pattern(regions: list[Region]) -> tuple[re.Pattern, dict[str, Region]]:
@@ -521,18 +545,38 @@ def region_pattern(regions: list[Region]) -> tuple[re.Pattern, dict[str, Region]
     return re.compile("|".join(map(re.escape, words))), table
 
 
-def find_mentions(s: str, k: Knowledge, subject: Region | None) -> list[Mention]:
-    """Region mentions in page order; scope words resolve to the latest mention with the same suffix."""
+def find_mentions(s: str, k: Knowledge, subject: Region | None, starts: list[int] | None = None) -> list[Mention]:
+    """Region mentions in page order; scope words resolve to the latest mention with the same suffix.
+
+    Places that are not where the reported thing happens are left out: a counted noun's qualifier
+    (22个娄底市重点项目), an aside in parentheses, a location (位于X), a direction or counterpart (向X申请,
+    跑到X、Y去推销, 销往X, 来自X) and the places listed with it. Each mention records whether it opens
+    its clause or its sentence (``starts``: paragraph starts) and whether it names an office.
+    """
     pattern, table = region_pattern(k.regions)
     by_code = {r.code: r for r in k.regions}
+    starts = sorted(starts or [0])
     out: list[Mention] = []
+    dropped_end = -1
     for m in pattern.finditer(s):
         word = m.group()
-        if (COUNTED_BEFORE.search(s[max(0, m.start() - 8): m.start()]) or in_parentheses(s, m.start())
-                or s[max(0, m.start() - 2): m.start()] in LOCATION_VERBS):
+        before = s[max(0, m.start() - 8): m.start()]
+        listed_after_dropped = dropped_end != -1 and s[dropped_end: m.start()] in ("、", "和", "及", "与")
+        if word in table and word == table[word].alias and s[m.end(): m.end() + 1] in LEVEL_SUFFIXES:
+            continue  # 石门村 is a village, not 石门县 by its short name
+        if (COUNTED_BEFORE.search(before) or in_parentheses(s, m.start())
+                or s[max(0, m.start() - 2): m.start()] in LOCATION_VERBS or DIRECTION_BEFORE.search(before)
+                or listed_after_dropped):
+            dropped_end = m.end()
             continue  # 22个娄底市重点项目: the place qualifies the counted noun, it is not the subject
+        chained = bool(out) and out[-1].end == m.start() and not out[-1].scope
+        if chained:  # 涟源市伏口镇胡家坪村: a chain of names shares the position of its first name
+            subj, lead = out[-1].subject, out[-1].lead
+        else:
+            subj, lead = opens_clause(s, m.start(), starts)
+        organ = bool(ORGAN_AFTER.match(s, m.end()))
         if word in table:
-            out.append(Mention(m.start(), m.end(), table[word]))
+            out.append(Mention(m.start(), m.end(), table[word], subject=subj, lead=lead, organ=organ))
         elif word in PROVINCE_SCOPE and PROVINCE_SCOPE[word] in by_code:
             out.append(Mention(m.start(), m.end(), by_code[PROVINCE_SCOPE[word]], scope=True))
         else:
@@ -542,7 +586,60 @@ def find_mentions(s: str, k: Knowledge, subject: Region | None) -> list[Mention]
                 target = subject
             if target is not None:
                 out.append(Mention(m.start(), m.end(), target, scope=True))
+    return listed_under_parent(s, out)
+
+
+DIRECTION_BEFORE = re.compile(r"(?:向|往|赴|来自|跑到|送到|卖到|运到|销到)$")
+ORGAN_AFTER = re.compile(r"(?:市|县|区|镇|乡|村)?(?:委|党委|政府|人民政府|人大|政协|纪委|监委|镇长|乡长|县长|市长|区长|村长|"
+                         r"书记|支书|[\u4e00-\u9fff]{0,3}?局)")
+FRAME_WORDS = re.compile(r"近年来|近几年|目前|如今|当前|现在|过去|日前|近日|此前|随后|其中|同时|截至|截止|[上下]午|晚上|凌晨|"
+                         r"记者|走进|来到|深入|在|据|从|于|今年以来|去年以来")
+QUOTES = "“”‘’\"「」『』"
+
+
+def opens_clause(s: str, i: int, starts: list[int]) -> tuple[bool, bool]:
+    """(opens its clause, opens its paragraph's first sentence) for a place named at s[i].
+
+    Only a time frame, quote marks and words like 在/记者走进/近年来 may come before it in the clause; for a
+    lead, a quoted remark opening the paragraph (“…！”杉山镇同福村村民说) is passed over as well.
+    """
+    para = starts[max(0, _bisect(starts, i) - 1)]
+    clause = max(max(s.rfind(c, para, i) for c in CLAUSE_DELIMS + "”") + 1, para)
+    if not _only_frame(s[clause:i]):
+        return False, False
+    head = re.sub(r"“[^“”]*”", "", s[para:clause])
+    return True, all(_only_frame(piece) for piece in re.split(f"[{re.escape(CLAUSE_DELIMS)}]", head))
+
+
+def _only_frame(piece: str) -> bool:
+    """Nothing but time expressions, quote marks and frame words."""
+    rest = TIME_EXPR.sub("", piece.strip(QUOTES))
+    rest = FRAME_WORDS.sub("", rest).strip(QUOTES)
+    return rest == ""
+
+
+def _bisect(xs: list[int], v: int) -> int:
+    import bisect
+    return bisect.bisect_right(xs, v)
+
+
+def listed_under_parent(s: str, mentions: list[Mention]) -> list[Mention]:
+    """'堡子镇黄旗村、上坊村共74户': places of one level listed after their parent stand for the parent."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if i == 0 or m.scope or mentions[i - 1].end != m.start or mentions[i - 1].scope:
+            continue
+        parent = mentions[i - 1]
+        suffix = m.region.name[-1]
+        if LEVEL_RANK.get(parent.region.level, 0) <= LEVEL_RANK.get(m.region.level, 0):
+            continue
+        if re.match(rf"(?:[、和及与][\u4e00-\u9fff]{{1,6}}?{re.escape(suffix)})+", s[m.end:]):
+            out[i] = Mention(m.start, m.end, parent.region, subject=m.subject, lead=m.lead)
     return out
+
+
+LEVEL_SUFFIXES = set("省市县区镇乡村街社组")
+LEVEL_RANK = {"province": 6, "city": 5, "county": 4, "park": 3, "township": 2, "village": 1}
 
 
 def topic(mentions: list[Mention]) -> Mention:
@@ -558,12 +655,14 @@ def in_parentheses(s: str, i: int) -> bool:
     return o != -1 and max(s.rfind("）", o, i), s.rfind(")", o, i)) == -1
 
 
-def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], section: int, mentions: list[Mention],
-                   subject: Region | None, rank_clause: int | None) -> tuple[Region | None, str, float]:
-    """Nearest preceding mention in the sentence, then the paragraph, then the article; else the page's subject.
+def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], section: tuple[int, int],
+                   mentions: list[Mention], subject: Region | None, rank_clause: int | None) -> tuple[Region | None, str, float]:
+    """Nearest preceding mention in the sentence, then the paragraph, then the article's story place; else the
+    page's subject.
 
-    For a rank (``rank_clause`` = start of its clause) the first mention of the clause names the ranked
-    region, and a scope word right before the rank (全省第三) is the set ranked in, not the region.
+    ``section`` is the article's (start, end of its header). For a rank (``rank_clause`` = start of its
+    clause) the first mention of the clause names the ranked region, and a scope word right before the rank
+    (全省第三) is the set ranked in, not the region.
     """
     usable = [m for m in mentions if m.end <= offset]
     if rank_clause is not None:
@@ -571,17 +670,46 @@ def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], se
         first = [m for m in usable if m.start >= rank_clause and not m.scope]
         if first:
             return first[0].region, f"region {first[0].region.name}: named first in the clause of the rank", 0.85
-    tiers = ((sent[0], "sentence", 0.9), (para[0], "paragraph", 0.7), (section, "article", 0.6))
+    tiers = ((sent[0], "sentence", 0.9), (para[0], "paragraph", 0.7))
     for lo, where, conf in tiers:
         inside = [m for m in usable if m.start >= lo and (m.region.level != "province" or where == "sentence")
                   and (where == "sentence" or not m.scope)]
         if inside:
-            m = topic(inside) if where == "article" else inside[-1]
-            how = "named most often in the article" if where == "article" else f"from the {where}"
-            return m.region, f"region {m.region.name} {how}", conf
+            m = inside[-1]
+            return m.region, f"region {m.region.name} from the {where}", conf
+    story = story_place([m for m in usable if m.start >= section[0] and m.region.level != "province" and not m.scope],
+                        section[1])
+    if story is not None:
+        return story.region, f"region {story.region.name}: place of the story so far in the article", 0.6
     if subject is not None:
         return subject, f"region {subject.name}: page subject (fallback)", 0.5
     return None, "region unknown", 0.0
+
+
+def story_place(mentions: list[Mention], header_end: int) -> Mention | None:
+    """The place an article is about at the end of ``mentions`` (its mentions so far, in order).
+
+    The article's subject is the first place named in its header (headline, subtitle, dateline), else the
+    place it names most often. A story about a lower-level place starts where a paragraph's first sentence
+    opens with it (4月16日，记者走进涟源市伏口镇胡家坪村) and lasts until a place of the same or a higher
+    level opens a clause (脱贫攻坚战打响后，涟源…). Offices and officials (斗笠山镇镇长) change nothing.
+    """
+    if not mentions:
+        return None
+    in_header = [m for m in mentions if m.start < header_end]
+    base = in_header[0] if in_header else topic(mentions)
+    focus = base
+
+    def rank(m: Mention) -> int:
+        return LEVEL_RANK.get(m.region.level, 0)
+    for m in mentions:
+        if m.organ or m.region == focus.region or m.start < header_end:
+            continue
+        if m.lead and rank(m) < rank(focus):
+            focus = m
+        elif focus is not base and m.subject and rank(m) >= rank(focus):
+            focus = m if rank(m) <= rank(base) else base
+    return focus
 
 
 def respectively(s: str, sent: tuple[int, int], tok: text.Token, tokens: list[text.Token],
@@ -880,9 +1008,9 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     page_year = int(page.date[:4])
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
-    mentions = find_mentions(analysed, k, subject)
     sentences = spans(analysed, SENTENCE_DELIMS)
-    breaks, sections = paragraph_breaks(page.raw)
+    breaks, sections, headers = paragraph_breaks(page.raw)
+    mentions = find_mentions(analysed, k, subject, breaks)
     breaks = breaks + [len(analysed)]
     paragraphs = [(a, b) for a, b in zip(breaks, breaks[1:]) if a < b]
     out: list[Candidate] = []
@@ -890,7 +1018,7 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     for idx, tok in enumerate(tokens):
         atok = text.Token(normalise(tok.text), tok.start, tok.end)
         section = max([x for x in sections if x <= tok.start] or [0])
-        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs, section,
+        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs, (section, headers[section]),
                             mentions, subject, page_year, new_codes)
         if traditional:
             row["notes"] += "; traditional script: matched on an OpenCC t2s copy, quote verbatim"
@@ -918,7 +1046,7 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
             q.qualifiers.append(tag)
     if q.measure in ("%", "个百分点") and pre.endswith(GROWTH_WORDS) and "annual_avg" not in q.qualifiers and "yoy" not in q.qualifiers:
         q.qualifiers.append("yoy")
-    region, region_note, region_conf = resolve_region(tok.start, sent, para, min(section, para[0]), mentions, subject,
+    region, region_note, region_conf = resolve_region(tok.start, sent, para, (min(section[0], para[0]), section[1]), mentions, subject,
                                                       rank_lo if q.rank else None)
     resp = respectively(s, sent, tok, tokens, mentions)
     if resp is not None:

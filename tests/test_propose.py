@@ -168,3 +168,42 @@ def test_evaluate_reports_every_page(cat):
     assert score.facts == 52 and score.value / score.facts > 0.9
     out = evaluate.run()
     assert all(doc in out for doc in ("d000", "d004", "all"))
+
+
+# --- article structure and story places ----------------------------------------------------------------
+def test_village_story_lead_governs_until_a_higher_place_opens_a_clause(k):
+    raw = ("涟源市今年新建公路12条。\n\n"
+           "5月3日，记者走进伏口镇胡家坪村。村支书介绍，他向涟源市委申请了项目资金。\n\n"
+           "去年，村民种植红薯40亩，斗笠山镇镇长前来参观。\n\n"
+           "今年，村里又新修水池6个。\n\n"
+           "乡村振兴以来，涟源新增合作社30家。\n")
+    rows = propose.propose_text(raw, k, subject="loudi")
+    assert only(rows, "40")["region"] == "hujiaping_village"     # lead of the story, 向涟源市委 and 镇长 change nothing
+    assert only(rows, "6")["region"] == "hujiaping_village"      # 村里 refers to the village
+    assert only(rows, "30")["region"] == "lianyuan"              # a county opening a clause ends the story
+    assert only(rows, "12")["region"] == "lianyuan"
+
+
+def test_lower_place_inside_a_sentence_does_not_start_a_story(k):
+    raw = ("娄底市加快园区建设\n\n"
+           "全市建成园区6个，其中娄底经开区新增企业20家。\n\n"
+           "园区实现税收35亿元。\n")
+    rows = propose.propose_text(raw, k, subject="hunan")
+    assert only(rows, "35")["region"] == "loudi"                  # headline place, not the park named mid-sentence
+    assert "story" in only(rows, "35")["notes"]
+
+
+def test_news_briefs_are_separate_articles(k):
+    raw = ("涟源：茶园扩种见成效\n"
+           "近年来，该市新增茶园3000亩，带动茶农增收。\n"
+           "（张三 李四）\n"
+           "桑植：村级道路全面硬化\n"
+           "今年以来，完成道路硬化85公里。\n")
+    rows = propose.propose_text(raw, k, subject="loudi")
+    assert only(rows, "3000")["region"] == "lianyuan"
+    assert only(rows, "85")["region"] == "sangzhi"              # new headline after the closing byline
+
+
+def test_villages_listed_after_their_town_stand_for_the_town(k):
+    rows = propose.propose_text("伏口镇胡家坪村、石门村共有120户参加。", k, subject="loudi")
+    assert only(rows, "120")["region"] == "fukou_town"
