@@ -107,6 +107,7 @@ TIME_EXPR = re.compile(
     r"|(?P<recent>近(\d{1,2}|[两二三四五六七八九十])年)"
     r"|(?P<future>(?:未来|今后)?(\d{1,2}|[两二三四五六七八九十])年内|未来(\d{1,2}|[两二三四五六七八九十])年)"
     r"|(?P<same>当年|同年)(?:(\d{1,2})月)?"
+    r"|(?P<day>当天|当日)"
 )
 CN_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -269,7 +270,9 @@ def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
         short = len(sq) < typical * 0.6
         sentence_inside = any(c in sq[:-1] for c in "。！？!?")
         headline = not sentence_inside and sq[-1] not in "。！？!?”」：:，,；;" and len(sq) <= HEADLINE_MAX and (
-            short or sq.startswith(("——", "—", "--")) or HEADLINE_PLACE.match(sq) or after_byline)
+            short or sq.startswith(("——", "—", "--")) or HEADLINE_PLACE.match(sq) or after_byline
+            or (in_header and not any(c in sq for c in "，,；;")))  # the title's second line
+        headline = headline or bool(HEADLINE_PLACE.fullmatch(sq))  # 永州市冷水滩区： on a line of its own
         byline = bool(BYLINE_CLOSING.fullmatch(sq))
         if headline or DATELINE.match(sq):
             if not in_header:
@@ -743,6 +746,8 @@ class TimeExpr:
     plan: tuple[int, int] | None = None
     md: bool = False  # a month/day printed without its year
     as_of: bool = False  # 截至 …: the state at a date
+    future: bool = False  # 五年内, 未来3年: a target span ahead of the page date
+    day: bool = False  # 当天/当日: the day last named
 
 
 def cn_int(s: str) -> int:
@@ -801,11 +806,15 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
         elif g["future"]:
             n = cn_int(re.findall(r"(\d{1,2}|[两二三四五六七八九十])年", m.group())[0])
             out.append(TimeExpr(m.start(), m.end(), f"{page_year + 1}..{page_year + n}",
-                                f"period {m.group()} → {page_year + 1}..{page_year + n} from the page date"))
+                                f"period {m.group()} → {page_year + 1}..{page_year + n} from the page date", future=True))
         elif g["same"]:
             nums = re.findall(r"\d+", m.group())
-            period = str(last_year) + "".join(f"-{int(n):02d}" for n in nums)
+            period = str(_latest_year(s[max(0, m.start() - 400): m.start()]) or last_year) + "".join(f"-{int(n):02d}" for n in nums)
             out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period} (latest year named)"))
+        elif g["day"]:
+            day = _latest_day(s[max(0, m.start() - 600): m.start()], last_year)
+            if day:
+                out.append(TimeExpr(m.start(), m.end(), day, f"period {m.group()} → {day} (latest day named)", day=True))
     for e in out:
         e.as_of = s[max(0, e.start - 2): e.start] in ("截至", "截止", "到") 
     for e in out:  # a month/day without a year takes the sentence's year, else the page's
@@ -817,29 +826,53 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
 
 
 def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, int], page_year: int,
-                   span: bool) -> tuple[str, str, float]:
-    """Nearest preceding time expression in the sentence, then the latest one of the paragraph, else the page year.
+                   span: bool, lead: tuple[int, int] = (0, 0), region_re: re.Pattern | None = None) -> tuple[str, str, float]:
+    """Nearest preceding time expression in the sentence, then the paragraph's time frame, then the article's;
+    else the page year.
 
+    A time frame is a time expression opening its sentence (2020年，…; 截至2021年5月，…; 湖南省2022年度…):
+    it governs the later sentences of its paragraph that name no time. The frame of an article's lead
+    paragraph (``lead``: the news it reports, 湖南省2022年度…通报出炉) gives its year to the later paragraphs
+    that name no time; frames of later paragraphs stay in their paragraph. A time named inside a sentence (刘清锋，2018年3月来到…) governs only its
+    sentence; one opening a clause after the number governs what follows it, not the number. A day frame
+    (当天，…) dates the paragraph; a dated lead (11月26日，…) dates only the sentences about the event
+    (本次活动共为84名村民…). Only a year (or plan period) of the lead carries to later paragraphs.
     A span (2014年至2020年底, “十三五”, 2020年以来) gives its range to flows and counts (``span``) and its end
-    year to levels and rates (达585.8亿元, 达标率达100%).
+    year to levels and rates (达585.8亿元, 达标率达100%); a future span (五年内, 未来3年) stays a span: a target.
     """
     last_year = _latest_year(s[max(0, sent[0] - 400): sent[0]]) or page_year
     exprs = time_exprs(s, sent[0], sent[1], page_year, last_year)
     before = [e for e in exprs if e.end <= offset]
-    pick = before[-1] if before else (exprs[0] if exprs else None)
+    after = [e for e in exprs if e.start >= offset
+             and not (opens_frame(s, e, sent[0], region_re, clause=True) and s[e.end: e.end + 1] in "，,")]
+    pick = before[-1] if before else (after[0] if after else None)
     if pick is not None and ".." not in pick.period and pick.period[:4].isdigit():
         dated = [e for e in exprs if e.start < pick.start and e.md and e.period.startswith(pick.period)]
         if dated:  # 3月4日，…举行2021年… : the day of the sentence
             pick = dated[-1]
     where, conf = "", 0.9 if before else 0.7
     if pick is None:
-        para_exprs = time_exprs(s, para[0], sent[0], page_year, last_year)
-        if not para_exprs:
-            return str(page_year), f"no date in the text; page year {page_year}", 0.4
-        pick, where, conf = para_exprs[-1], " (in the paragraph)", 0.6
+        frames = [e for e in time_exprs(s, para[0], sent[0], page_year, last_year)
+                  if opens_frame(s, e, para[0], region_re)
+                  or ((len(e.period) == 4 or ".." in e.period) and opens_frame(s, e, para[0], region_re, clause=True))]
+        lead_frames = [e for e in time_exprs(s, lead[0], min(lead[1], para[0]), page_year, last_year)
+                       if opens_frame(s, e, lead[0], region_re) and e.period[:4].isdigit()]
+        event = EVENT_WORDS.search(s, sent[0], offset)
+        days = [e for e in frames + lead_frames if len(e.period) == 10 and (event or e.day)]
+        if days and (event or days[-1] is frames[-1]):  # 当天，…; 本次活动共为84名村民…: the day of the event
+            return days[-1].period, f"{days[-1].note} (frame of the paragraph or lead): the day of the event", 0.6
+        if frames:
+            pick, where, conf = frames[-1], " (frame of the paragraph)", 0.6
+        else:
+            years = [e for e in lead_frames if len(e.period) == 4 or e.plan]
+            if not years:
+                return str(page_year), f"no date in the text; page year {page_year}", 0.4
+            pick, where, conf = years[-1], " (frame of the article's lead)", 0.5
+            if ".." not in pick.period:
+                return pick.period, f"{pick.note}{where}", conf
         if not pick.as_of and ".." not in pick.period:
             return pick.period[:4], f"{pick.note}{where} → {pick.period[:4]}", conf
-    if ".." in pick.period and not span:
+    if ".." in pick.period and not span and not pick.future:
         end = pick.period.split("..")[-1]
         return end, f"{pick.note}{where}, level at its end → {end}", conf - 0.1
     if span and ".." not in pick.period:
@@ -848,6 +881,31 @@ def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, 
         if wider:  # 年均 needs a span: the paragraph's span ending in this year
             return wider[-1].period, f"{wider[-1].note} (span of the paragraph for a yearly average)", 0.6
     return pick.period, pick.note + (f"{where} → {pick.period}" if where else ""), conf
+
+
+EVENT_WORDS = re.compile(r"本次|此次|当天|当日|现场|活动中|会上|仪式上")
+
+
+def opens_frame(s: str, e: TimeExpr, lo: int, region_re: re.Pattern | None, clause: bool = False) -> bool:
+    """Does the time expression open its sentence (``clause``: its clause) after ``lo``?
+
+    Before it may stand only place names, quote marks and words like 截至/到/在/自/从/近年来.
+    """
+    delims = CLAUSE_DELIMS if clause else SENTENCE_DELIMS
+    start = max(max(s.rfind(c, lo, e.start) for c in delims) + 1, lo)
+    prefix = s[start: e.start]
+    if region_re is not None:
+        prefix = region_re.sub("", prefix)
+    return _only_frame(re.sub(r"截至|截止|到|自|从|至", "", prefix))
+
+
+def _latest_day(s: str, year: int) -> str:
+    """The last full day named in s (2023年2月25日 or 2月25日 in the latest year named)."""
+    day = ""
+    for m in re.finditer(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})[日号]", s):
+        y = int(m.group(1)) if m.group(1) else (_latest_year(s[: m.start()]) or year)
+        day = f"{y}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return day
 
 
 def _latest_year(s: str) -> int | None:
@@ -1051,7 +1109,9 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     resp = respectively(s, sent, tok, tokens, mentions)
     if resp is not None:
         region, region_note, region_conf = resp, f"region {resp.name}: 分别 list order", 0.8
-    period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, is_span(q, pre))
+    lead = enclosing(section[1], paragraphs) if paragraphs else (0, 0)
+    period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, is_span(q, pre), lead,
+                                                      k.region_re)
     value_base, base = base_of(q, k, pre)
     code, score = match_indicator(phrase, base, k)
     hold = hold_reason(s, tok, q) or implausible(value_base, base, region.level if region else "", pre)

@@ -207,3 +207,30 @@ def test_news_briefs_are_separate_articles(k):
 def test_villages_listed_after_their_town_stand_for_the_town(k):
     rows = propose.propose_text("伏口镇胡家坪村、石门村共有120户参加。", k, subject="loudi")
     assert only(rows, "120")["region"] == "fukou_town"
+
+
+# --- time frames ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("raw, value, period", [
+    ("2019年，全县新建公路12条。全县新增企业8家。\n", "8", "2019"),                 # frame of the paragraph
+    ("张三，2018年3月来到该村任职。全村共有农户300户。\n", "300", "2021"),           # an event's time, not a frame
+    ("建成水池9个，2019年10月全村实现通水。\n", "9", "2019-10"),                     # time later in the clause
+    ("派驻工作队471支，2019年，全县实现脱贫。\n", "471", "2021"),                    # a frame of what follows only
+    ("力争五年内企业达到80家。\n", "80", "2022..2026"),                              # a target keeps its span
+    ("3月5日，某镇举行签约仪式。\n\n当天，共签约项目6个。\n", "6", "2021-03-05"),     # 当天: the day named last
+    ("11月26日，交警走进某村开展送考活动。本次活动共为84名村民提供服务。\n", "84", "2021-11-26"),
+    ("4月16日，记者走进某村。村里共有耕地300亩。\n", "300", "2021"),                 # a dated lead: not every number
+])
+def test_time_frames(k, raw, value, period):
+    assert only(propose.propose_text(raw, k, date="2021-12-01"), value)["period"] == period
+
+
+def test_the_year_of_an_article_lead_carries_to_later_paragraphs(k):
+    raw = ("园区建设成效显著\n\n"
+           "湖南省2022年度园区综合评价结果出炉，全市园区表现突出。\n\n"
+           "园区实现税收35亿元，同比增长12%。\n\n"
+           "2019年，园区建成道路5条。\n\n"
+           "园区新增企业7家。\n")
+    rows = propose.propose_text(raw, k, date="2023-03-01")
+    assert only(rows, "35")["period"] == "2022"
+    assert "lead" in only(rows, "35")["notes"]
+    assert only(rows, "7")["period"] == "2022"       # the 2019 frame stays in its paragraph
