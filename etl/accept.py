@@ -111,6 +111,34 @@ def read_review(path: Path, rel: str) -> tuple[list[str], list[ReviewRow]]:
     return header, rows
 
 
+def review_docs(data_dir: Path = catalog.DATA) -> list[str]:
+    """The docs that have a review file, in order."""
+    return sorted(p.stem for p in (Path(data_dir) / "review").glob("d[0-9][0-9][0-9].csv"))
+
+
+def load_review(doc: str, data_dir: Path = catalog.DATA) -> list[dict[str, str]]:
+    """The rows of ``data/review/DOC.csv`` as dicts of text, every column of its header kept."""
+    header, rows = read_review(review_path(data_dir, doc), f"data/review/{doc}.csv")
+    return [{c: r.values.get(c, "") for c in header} for r in rows]
+
+
+def save_review(doc: str, rows: list[dict[str, str]], data_dir: Path = catalog.DATA) -> Path:
+    """Write the (edited) rows back to ``data/review/DOC.csv`` atomically, contract columns first."""
+    header = REVIEW_COLUMNS + [c for c in (rows[0] if rows else {}) if c not in REVIEW_COLUMNS]
+    path = review_path(data_dir, doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(csv_text([header] + [["" if r.get(c) is None else str(r.get(c, "")) for c in header]
+                                         for r in rows]))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
 def review_counts(data_dir: Path = catalog.DATA) -> dict[str, dict[str, int]]:
     """Per doc with a review file: candidates marked ``accepted`` / ``rejected`` but not yet moved by
     accept, ``held_back`` (undecided with a hold-back reason) and ``pending`` (undecided, waiting for a

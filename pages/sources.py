@@ -1,21 +1,29 @@
 """Sources: each page's register entry and facts, the conflicts, coverage and a note on method."""
 import streamlit as st
 
-from ui import data, prep, state
+from ui import data, prep, show, state
 from ui.i18n import t
 
 state.ensure_routed()
 lang = state.lang()
 st.title(t("nav_sources", lang))
 
+sources = data.sources()
+st.subheader(t("pages_table", lang))
+show.table(prep.review_status_table(sources, lang))
+
 st.subheader(t("register", lang))
 facts = data.values()
 coverage = data.coverage().set_index("doc")
 regions = data.regions().set_index("code")[f"name_{lang}"]
-for src in data.sources().itertuples():
+for src in sources.itertuples():
     page_facts = facts[facts["doc"] == src.doc]
     cov = coverage.loc[src.doc]
-    with st.expander(f"{src.doc} · {src.headlines.split(' | ')[0]} · {len(page_facts)} {t('facts_word', lang)}"):
+    status = t(f"status_{src.status}", lang)
+    with st.expander(f"{src.doc} · {src.headlines.split(' | ')[0]} · {status} · {len(page_facts)} {t('facts_word', lang)}"):
+        if src.status == "pending":
+            st.info(t("pending_caption", lang, pending=src.candidates_pending, held=src.candidates_held_back,
+                      doc=src.doc))
         st.markdown(t("register_entry", lang, file=src.file, newspaper=src.newspaper or "—", page=src.page or "—",
                       printed=src.date_printed or "—", inferred=src.date_inferred,
                       basis=getattr(src, f"date_basis_{lang}"), region=regions.get(src.subject_region, src.subject_region),

@@ -1,6 +1,8 @@
 """Every page through AppTest with several links, good and bad."""
+import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -81,5 +83,6 @@ def test_compare_restores_indicators_and_regions_from_link(open_page, built_db):
     assert at.pills(key="compare_ind__widget").value == ["gdp", "rural_disposable_income_per_capita"]
     assert at.pills(key="compare_reg__widget").value == ["louxing"]
     assert [h.value for h in at.subheader] == ["地区生产总值", "农村居民人均可支配收入"]
-    shown = at.table[0].value  # table view: the published facts drawn in the chart
+    # table view: the published facts drawn in the chart, as the page's first static table
+    shown = pd.read_html(io.StringIO(at.html[0].value), converters={"数值": str})[0]
     assert set(shown["地区"]) == {"娄星区"} and set(shown["数值"]) == {"585.8"}

@@ -16,6 +16,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_land": {"zh": "土地", "en": "Land"},
     "nav_explorer": {"zh": "数据浏览", "en": "Explorer"},
     "nav_sources": {"zh": "来源", "en": "Sources"},
+    "nav_review": {"zh": "审核新版面", "en": "Review new pages"},
+    # sources: review status per page
+    "status_reviewed": {"zh": "已审核", "en": "reviewed"},
+    "status_pending": {"zh": "待审核", "en": "pending review"},
+    "pages_table": {"zh": "版面与审核状态", "en": "Pages and review status"},
+    "col_doc": {"zh": "版面", "en": "Page"},
+    "col_headline": {"zh": "标题", "en": "Headline"},
+    "col_status": {"zh": "状态", "en": "Status"},
+    "col_facts_accepted": {"zh": "已收录事实", "en": "Facts accepted"},
+    "col_candidates_pending": {"zh": "待审候选", "en": "Candidates pending"},
+    "col_held_back": {"zh": "暂缓候选", "en": "Held back"},
+    "pending_caption": {
+        "zh": "此版面待审核：{pending} 个候选数字待人工确认，{held} 个暂缓（日期、编号等）。审核文件：data/review/{doc}.csv。",
+        "en": "This page awaits review: {pending} candidate numbers to confirm, {held} held back (dates, ids …). "
+              "Review file: data/review/{doc}.csv.",
+    },
+    # review page (only when the app is started for review)
+    "review_intro": {
+        "zh": "机器为每个数字提出一条候选事实。请逐行选择“accept”（可先修改字段）或“reject”，保存后点“收录并重建”。"
+              "暂缓的行若不处理，收录时按其暂缓原因记为跳过。",
+        "en": "The machine proposes one candidate fact per number. Mark each row accept (edit its fields first if "
+              "needed) or reject, save, then accept and rebuild. Held-back rows left undecided are skipped "
+              "with their hold-back reason.",
+    },
+    "review_none": {
+        "zh": "没有待审核的版面。先运行 python -m etl add 文件 和 python -m etl propose dNNN。",
+        "en": "No page to review. Run python -m etl add FILE, then python -m etl propose dNNN.",
+    },
+    "review_doc": {"zh": "版面", "en": "Page"},
+    "review_counts": {
+        "zh": "{rows} 行：{accepted} 行接受，{rejected} 行拒绝，{held} 行暂缓，{pending} 行未决定。",
+        "en": "{rows} rows: {accepted} accept, {rejected} reject, {held} held back, {pending} undecided.",
+    },
+    "review_threshold": {"zh": "批量接受的最低置信度", "en": "Lowest confidence to accept in bulk"},
+    "review_bulk": {"zh": "接受未决定且不暂缓、置信度不低于此值的行", "en": "Accept undecided, not held-back rows at or above it"},
+    "review_bulk_done": {"zh": "已将 {n} 行标为接受并保存。", "en": "Marked {n} rows accept and saved."},
+    "review_save": {"zh": "保存审核文件", "en": "Save the review file"},
+    "review_accept": {"zh": "收录并重建数据库", "en": "Accept and rebuild the database"},
+    "review_saved": {"zh": "已保存 {path}", "en": "Saved {path}"},
+    "review_failed": {"zh": "未收录，目录未改动（审核文件已保存）：", "en": "Nothing accepted, the catalogue is unchanged (the review file is saved):"},
+    "review_built": {"zh": "已收录并重建。", "en": "Accepted and rebuilt."},
+    "review_not_built": {
+        "zh": "已收录进目录（data/），但数据库未重建，仍为上一版本：",
+        "en": "Accepted into the catalogue (data/), but the database was not rebuilt and stays as it was:",
+    },
     # shared filters
     "county": {"zh": "县市区", "en": "County"},
     "all_counties": {"zh": "全部", "en": "All"},

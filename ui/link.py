@@ -56,6 +56,18 @@ def keep(name: str, value: str | Sequence[str], default: str | Sequence[str] = "
         del st.query_params[name]
 
 
+def current(name: str, options: Sequence[str], default: str | list[str], *, key: str,
+            notice: Callable[[str], None]) -> str | list[str]:
+    """The value kept in ``st.session_state[key]``: read from ``?name=`` on a session's first run (a bad
+    value goes to ``notice`` and the default is used), afterwards whatever the user picked."""
+    if key not in st.session_state:
+        read = read_list if isinstance(default, list) else read_choice
+        st.session_state[key], problem = read(name, options, default)
+        if problem:
+            notice(problem)
+    return st.session_state[key]
+
+
 def bound(widget: Callable, name: str, options: Sequence[str], default: str | list[str], *, key: str,
           notice: Callable[[str], None], link_default: str | list[str] | None = None, **kwargs):
     """Render ``widget`` (selectbox, multiselect, segmented_control …) with its value kept in ``?name=``.
@@ -65,11 +77,7 @@ def bound(widget: Callable, name: str, options: Sequence[str], default: str | li
     own, set from the value before every run, so a page switch that resets widget state cannot lose it.
     The URL omits the parameter when the value equals ``link_default`` (by default ``default``).
     """
-    if key not in st.session_state:
-        read = read_list if isinstance(default, list) else read_choice
-        st.session_state[key], problem = read(name, options, default)
-        if problem:
-            notice(problem)
+    current(name, options, default, key=key, notice=notice)
     widget_key = f"{key}__widget"
     st.session_state[widget_key] = st.session_state[key]
     widget(options=options, key=widget_key, on_change=_adopt, args=(key, widget_key), **kwargs)

@@ -87,3 +87,15 @@ def conflict_table(conflicts: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_rule", lang): conflicts["rule"].map(lambda r: rule_label(r, lang)),
         t("col_reason", lang): conflicts[f"reason_{lang}"], t("col_quote", lang): conflicts["quote"],
     })
+
+
+def review_status_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per source page: headline, review status, facts accepted, candidates pending and held back."""
+    return pd.DataFrame({
+        t("col_doc", lang): sources["doc"],
+        t("col_headline", lang): sources["headlines"].str.split(" | ", regex=False).str[0],
+        t("col_status", lang): [t(f"status_{s}", lang) for s in sources["status"]],
+        t("col_facts_accepted", lang): sources["facts"],
+        t("col_candidates_pending", lang): sources["candidates_pending"],
+        t("col_held_back", lang): sources["candidates_held_back"],
+    })
