@@ -925,11 +925,25 @@ QUANTITY_RUN = re.compile(r"(?:19|20)\d{2}年(?:度|底|末|初)?|[0-9.]+[余多
 COUNTED = set("个名位家项支座台条场次件处所笔套部张本组幅起盏例批类轮期间栋块辆户人村")
 
 
-def context_words(s: str, tok: text.Token, unit_end: int) -> tuple[str, str]:
-    """Words of the clause before the number (after any earlier quantity) and after its unit."""
+def context_words(s: str, tok: text.Token, unit_end: int, breaks: list[int] | None = None,
+                  rank: bool = False) -> tuple[str, str]:
+    """Words of the clause before the number (after any earlier quantity) and after its unit.
+
+    Line blocks (``breaks``: paragraph and headline starts) cut the words: in a box of figures the label
+    is the last line with words (刘清锋 摄 | 数说脱贫 | 贫困发生率 | 2013年 18.3%). For a rank, the words
+    naming the ranking (排名, 位列, 跻身 …) are preferred over the verbs around 第 (从第44位跃升至第9位).
+    """
     lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS) + 1
-    pieces = [strip_unit(x) for x in QUANTITY_RUN.split(s[lo: tok.start])]
+    if s[lo - 1: lo] == "、" and s[:tok.start].endswith("等"):  # 打通人民路、建设路等8条: the verb opens the list
+        lo = max(s.rfind(c, 0, lo - 1) for c in CLAUSE_DELIMS.replace("、", "")) + 1
+    cuts = [lo] + sorted(b for b in (breaks or []) if lo < b < tok.start)
+    pieces: list[str] = []
+    for a, b in zip(cuts, cuts[1:] + [tok.start]):
+        pieces += [strip_unit(x) for x in QUANTITY_RUN.split(s[a:b])]
     pre = pieces[-1] if pieces else ""
+    if rank:
+        named = [x for x in pieces if re.search(r"排名|排位|位次|位列|位居|名列|跻身|排在|居", x)]
+        pre = named[-1] if named else pre
     if not clean_phrase(pre):  # 地区生产总值 2013年 168.3亿元 2020年 302.9亿元: the last words printed
         pre = next((x for x in reversed(pieces) if clean_phrase(x)), pre)
     hi_candidates = [s.find(c, unit_end) for c in CLAUSE_DELIMS]
@@ -949,22 +963,24 @@ def strip_unit(piece: str) -> str:
     return piece
 
 
-def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None" = None) -> tuple[str, str, str]:
+def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None" = None,
+                     breaks: list[int] | None = None) -> tuple[str, str, str]:
     """Raw words before/after the number and the cleaned 'pre|post' phrase used for matching.
 
     A growth rate printed alone (…302.92亿元，同比增长4.3%) takes the subject of the previous clause; the
     words after the unit count only for counted nouns (149个产业项目).
     """
-    pre, post = context_words(s, tok, q.end)
-    if q.measure not in COUNTED:
-        post = ""
+    pre, post = context_words(s, tok, q.end, breaks, rank=q.rank)
+    if q.measure not in COUNTED or q.rank:
+        post = ""  # 第9位跃升: words after a rank are verbs
     pre_c, post_c = clean_phrase(pre, k), clean_phrase(post, k)
     bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加值增速",)))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
         prev_lo = max(s.rfind(c, 0, lo) for c in CLAUSE_DELIMS) + 1
         if lo > 0 and s[lo] in "，,、；;":
-            prev = re.split(r"[0-9一二三四五六七八九十百千]", s[prev_lo:lo], maxsplit=1)[0]
+            prev = re.sub(r"^(?:(?:19|20)\d{2}年(?:度|底|末|初)?|今年|去年|上年|当年)", "", s[prev_lo:lo])
+            prev = re.split(r"[0-9一二三四五六七八九十百千]", prev, maxsplit=1)[0]
             pre_c = clean_phrase(prev, k) + pre_c
             pre = s[prev_lo:lo] + pre
     return pre, post, pre_c + "|" + post_c
@@ -974,9 +990,11 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     """Drop years, region names, quote marks and leading/trailing function words."""
     if k is not None and k.region_re is not None:
         p = k.region_re.sub("", p)
-    p = re.sub(r"(?:19|20)\d{2}年(?:度|底|末|初)?|\d{1,2}月(?:\d{1,2}[日号])?|今年|去年|上年|当年|同期|目前|截至|截止", "", p)
+    p = re.sub(r"(?:19|20)\d{2}年(?:度|底|末|初)?|\d{1,2}月(?:\d{1,2}[日号])?|今年|去年|上年|当年|同期|目前|截至|截止|全年|年内", "", p)
     p = re.sub(r"[“”‘’\"《》（）()【】\[\]…·•—\-－]", "", p)
     p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
+    p = re.sub(r"第$", "", p)  # the ordinal marker of a rank
+    p = re.sub(r"^[该本这此][\u4e00-\u9fff]{1,4}?在", "", p)  # 该园区在…排名: the subject and 在
     changed = True
     while changed and p:
         changed = False
@@ -989,6 +1007,8 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     for q in list(QUALIFIER_BEFORE) + list(QUALIFIER_CLAUSE):
         if p.endswith(q) and len(p) > len(q):
             p = p[: -len(q)]
+    if p.endswith("等") and len(p) > 3:  # 打通中心城区吉星路等20余条断头路: examples before 等 are no name
+        p = p[:2]
     return p
 
 
@@ -1005,17 +1025,50 @@ def similarity(a: str, b: str) -> float:
 
 
 def match_indicator(phrase: str, base: str, k: Knowledge) -> tuple[str, float]:
-    """Best known indicator for a phrase (by synonyms and names) compatible with the base unit."""
-    best, score = "", 0.0
-    entries = list(k.synonyms) + [(v["name_zh"] + "|", c) for c, v in k.indicators.items()]
+    """Best known indicator for a phrase (by synonyms and names) compatible with the base unit.
+
+    A known name that the text qualifies is another indicator (园区生产总值 is not 地区生产总值 or
+    生产总值): when the phrase puts a modifier of two or more characters before the head noun it shares
+    with the best entry, and no entry of that indicator carries that modifier, the match is refused.
+    """
+    best, score, best_entry = "", 0.0, ""
+    entries = list(k.synonyms) + [(re.sub(r"[“”‘’\"《》（）()]", "", v["name_zh"]) + "|", c) for c, v in k.indicators.items()]
     for entry, code in entries:
         ind = k.indicators.get(code)
         if ind is None or not _unit_compatible(base, ind["base_unit"]):
             continue
         sc = similarity(phrase, entry)
         if sc > score:
-            best, score = code, sc
+            best, score, best_entry = code, sc, entry
+    if best and qualified(phrase, best_entry, [e for e, c in entries if c == best]):
+        return best, min(score, INDICATOR_THRESHOLD - 0.01)
     return best, score
+
+
+NOT_QUALIFYING = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|分别|年均|平均")
+VERBS_BEFORE_NOUN = ("实现", "完成", "达到", "共有", "拥有", "全年", "累计", "其中", "合计", "共计", "主要", "全部", "有", "达")
+
+
+def qualified(phrase: str, entry: str, same_code: list[str]) -> bool:
+    """Does the phrase add a modifier before the head noun it shares with entry (园区|生产总值)?"""
+    p, e = NOT_QUALIFYING.sub("", phrase.split("|")[0]), NOT_QUALIFYING.sub("", entry.split("|")[0])
+    n = 0
+    while n < min(len(p), len(e)) and p[-1 - n] == e[-1 - n]:
+        n += 1
+    if n < 2 or e[:-n] not in ("", "地区", "地"):  # only a name that is the bare head noun (or 地区 + it)
+        return False
+    n = min(n, len(e) - (2 if e.startswith("地区") else 0))  # 地区 is generic: 地区生产总值 is 生产总值
+    head, mod = p[-n:], re.sub("地区$", "", p[:-n])
+    changed = True
+    while changed:
+        changed = False
+        for v in VERBS_BEFORE_NOUN:
+            if mod.startswith(v):
+                mod, changed = mod[len(v):], True
+    if len(mod) < 2:
+        return False
+    mod = mod[-2:]
+    return not any((mod + head) in x.split("|")[0] for x in same_code)
 
 
 def _unit_compatible(base: str, ind_base: str) -> bool:
@@ -1097,7 +1150,7 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     para = (min(para[0], sent[0]), para[1])
     clause_lo = max(max(s.rfind(c, sent[0], tok.start) for c in CLAUSE_DELIMS) + 1, sent[0])
     rank_lo = max(max(s.rfind(c, sent[0], tok.start) for c in "，,；;：:") + 1, sent[0])
-    pre, post, phrase = indicator_phrase(s, tok, q, k)
+    pre, post, phrase = indicator_phrase(s, tok, q, k, [p[0] for p in paragraphs])
     clause_before = s[clause_lo: tok.start]
     for word, tag in QUALIFIER_CLAUSE.items():
         if word in clause_before and tag not in q.qualifiers:

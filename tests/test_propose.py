@@ -234,3 +234,37 @@ def test_the_year_of_an_article_lead_carries_to_later_paragraphs(k):
     assert only(rows, "35")["period"] == "2022"
     assert "lead" in only(rows, "35")["notes"]
     assert only(rows, "7")["period"] == "2022"       # the 2019 frame stays in its paragraph
+
+
+# --- indicator phrases -----------------------------------------------------------------------------------
+def test_a_qualified_name_is_a_new_indicator(k):
+    gdp = only(propose.propose_text("2020年，全县实现地区生产总值50亿元。", k), "50")
+    assert gdp["indicator"] == "gdp"
+    narrower = propose.Knowledge.from_catalog(catalog.load(), hide_docs=("d000",))   # park GDP unknown here
+    assert "park_gdp" not in narrower.indicators
+    park = only(propose.propose_text("2020年，示范园区生产总值8.5亿元。", narrower), "8.5")
+    assert park["is_new_indicator"] == "true" and park["indicator_zh"].endswith("园区生产总值")
+    assert propose.qualified("园区生产总值|", "生产总值|", ["生产总值|"])
+    assert not propose.qualified("实现生产总值|", "生产总值|", ["生产总值|"])           # a verb is no modifier
+    assert not propose.qualified("地区生产总值同比增长|", "地区生产总值增长|", [])       # nor 同比
+
+
+def test_growth_after_a_dated_clause_takes_its_subject(k):
+    row = only(propose.propose_text("2020年地区生产总值50亿元，同比增长4.3%。", k), "4.3")
+    assert row["indicator"] == "gdp_growth"
+
+
+def test_rank_phrase_is_the_ranking_not_the_verbs(k):
+    rows = propose.propose_text("该园区在全省产业园区排名从2018年第30位跃升至2020年第12位。", k)
+    assert only(rows, "30")["indicator"] == only(rows, "12")["indicator"] == "park_provincial_rank"
+
+
+def test_box_label_is_the_last_line_with_words(k):
+    raw = "张三 摄\n\n数说发展\n\n贫困发生率\n2014年 12.5%\n2020年 0.8%\n"
+    rows = propose.propose_text(raw, k)
+    assert only(rows, "12.5")["indicator"] == only(rows, "0.8")["indicator"] == "poverty_incidence"
+
+
+def test_examples_before_deng_are_not_the_name(k):
+    row = only(propose.propose_text("全年打通城区人民路、建设路等8条“断头路”。", k), "8")
+    assert row["indicator"] == "dead_end_roads_opened"
