@@ -158,9 +158,11 @@ class Knowledge:
 def fact_phrase(quote: str, value: str, k: "Knowledge | None" = None) -> str:
     """The cleaned words around a fact's value in its quote (the synonym it teaches)."""
     sq = normalise(text.squeeze(quote))
-    for tok in text.find_numbers(sq):
+    tokens = text.find_numbers(sq)
+    for i, tok in enumerate(tokens):
         if tok.text == normalise(text.squeeze(value)):
-            return indicator_phrase(sq, tok, read_quantity(sq, tok), k)[2]
+            head = list_head(sq, tokens, i, 0)
+            return indicator_phrase(sq, head, read_quantity(sq, head), k)[2]
     return ""
 
 
@@ -1150,8 +1152,14 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     para = (min(para[0], sent[0]), para[1])
     clause_lo = max(max(s.rfind(c, sent[0], tok.start) for c in CLAUSE_DELIMS) + 1, sent[0])
     rank_lo = max(max(s.rfind(c, sent[0], tok.start) for c in "，,；;：:") + 1, sent[0])
-    pre, post, phrase = indicator_phrase(s, tok, q, k, [p[0] for p in paragraphs])
-    clause_before = s[clause_lo: tok.start]
+    head = list_head(s, tokens, idx, sent[0])  # 分别达35161元、22564元: later items share the head's words
+    pre, post, phrase = indicator_phrase(s, head, read_quantity(s, head) if head is not tok else q, k,
+                                         [p[0] for p in paragraphs])
+    if head is not tok:
+        clause_lo = max(max(s.rfind(c, sent[0], head.start) for c in CLAUSE_DELIMS) + 1, sent[0])
+        if not q.measure:
+            post = ""
+    clause_before = s[clause_lo: head.start]
     for word, tag in QUALIFIER_CLAUSE.items():
         if word in clause_before and tag not in q.qualifiers:
             q.qualifiers.append(tag)
@@ -1191,6 +1199,20 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
         notes.append("unit 位 supplied for a rank printed without a measure word")
     row["notes"] = "; ".join(notes)
     return row
+
+
+LIST_JOINS = ("、", "和", "及", "与")
+
+
+def list_head(s: str, tokens: list[text.Token], idx: int, lo: int) -> text.Token:
+    """The first number of a list '8.8%、9.6%' / '35161元、22564元' that the token at idx ends (itself if none)."""
+    j = idx
+    while j > 0 and tokens[j - 1].start >= lo:
+        prev = read_quantity(s, tokens[j - 1])
+        if s[prev.end: tokens[j].start] not in LIST_JOINS or not prev.unit or s[tokens[j - 1].start - 1: tokens[j - 1].start] == "第":
+            break
+        j -= 1
+    return tokens[j]
 
 
 def is_span(q: Quantity, pre: str) -> bool:

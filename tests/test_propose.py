@@ -268,3 +268,13 @@ def test_box_label_is_the_last_line_with_words(k):
 def test_examples_before_deng_are_not_the_name(k):
     row = only(propose.propose_text("全年打通城区人民路、建设路等8条“断头路”。", k), "8")
     assert row["indicator"] == "dead_end_roads_opened"
+
+
+def test_later_items_of_a_list_share_the_words_of_the_first(k):
+    raw = "“十三五”期间，全县发展加快。2020年，全县城镇居民人均可支配收入达30000元、28000元，年均增长8.1%、7.9%。\n"
+    rows = propose.propose_text(raw, k, date="2021")
+    first, second = only(rows, "30000"), only(rows, "28000")
+    assert first["indicator"] == second["indicator"] and first["period"] == second["period"] == "2020"
+    a, b = only(rows, "8.1"), only(rows, "7.9")
+    assert a["qualifier"] == b["qualifier"] == "annual_avg"
+    assert a["period"] == b["period"] == "2016..2020"
