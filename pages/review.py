@@ -6,6 +6,10 @@ from etl import catalog
 from ui import data, review, state
 from ui.i18n import t
 
+# what a reviewer reads first: the number, its sentence, then the proposed fields
+ORDER = ["candidate_id", "decision", "value", "unit", "quote", "region", "region_zh", "indicator", "indicator_zh",
+         "is_new_indicator", "indicator_en", "theme", "period", "qualifier", "out_of", "confidence", "hold_back",
+         "notes"]
 EDITABLE = ["decision", "region", "region_zh", "indicator", "indicator_zh", "indicator_en", "theme", "is_new_indicator",
             "period", "value", "unit", "qualifier", "out_of"]
 
@@ -31,10 +35,11 @@ threshold = st.slider(t("review_threshold", lang), 0.0, 1.0, 0.8, 0.05, key="rev
 st.button(t("review_bulk", lang), key="review_bulk", on_click=review.bulk_accept, args=(doc, threshold))
 
 st.data_editor(
-    rows, key=review.editor_key(doc), hide_index=True, width="stretch", height=520,
+    rows, key=review.editor_key(doc), hide_index=True, width="stretch", height=min(520, 38 * (len(rows) + 1) + 3),
+    column_order=[c for c in ORDER if c in rows] + [c for c in rows if c not in ORDER],
     disabled=[c for c in rows.columns if c not in EDITABLE],
     column_config={
-        "decision": st.column_config.SelectboxColumn(options=["", "accept", "reject"], width="small"),
+        "decision": st.column_config.SelectboxColumn(options=["accept", "reject"], width="small"),  # empty: undecided
         "theme": st.column_config.SelectboxColumn(options=[""] + sorted(catalog.THEMES)),
         "quote": st.column_config.TextColumn(width="large"),
     })
