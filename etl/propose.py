@@ -252,48 +252,61 @@ def spans(s: str, delims: str) -> list[tuple[int, int]]:
 
 
 def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
-    """Squeezed offsets where paragraphs and articles start, and where each article's header ends.
+    """Squeezed offsets where paragraphs and articles start, and where each header (article or subheading) ends.
 
     A paragraph ends with a line ending a sentence or with a short line. An article starts with a block
     of headline-like lines: a short line without any sentence end, a subtitle (——…), a place-and-colon
     headline of a news brief (道县：…), or a line after a closing byline in parentheses ((李秉钧 贺湘华));
-    a dateline (本报讯) starts one too. Consecutive headline lines (title, subtitle, byline) form one header.
+    a dateline (本报讯) starts one too. Consecutive headline lines (title, subtitle, byline) form one header;
+    a single plain headline line inside an article (兴产业提质效，…) is a subheading, not a new article.
     """
     lines = [ln for ln in raw.splitlines()]
     lengths = sorted(len(text.squeeze(ln)) for ln in lines if text.squeeze(ln))
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
     breaks, pos = [0], 0
-    headers: dict[int, int] = {0: 0}
-    current, in_header, after_byline = 0, False, False
+    blocks: list[list] = []  # [start, end, lines, strong] of each run of headline lines
+    in_header, after_byline = False, False
     for ln in lines:
         sq = text.squeeze(ln)
         if not sq:
             continue
         short = len(sq) < typical * 0.6
         sentence_inside = any(c in sq[:-1] for c in "。！？!?")
-        headline = not sentence_inside and sq[-1] not in "。！？!?”」：:，,；;" and len(sq) <= HEADLINE_MAX and (
-            short or sq.startswith(("——", "—", "--")) or HEADLINE_PLACE.match(sq) or after_byline
+        placed = bool(HEADLINE_PLACE.match(sq))
+        ends = "。！？!?：:，,；;" if placed or sq.startswith("—") else "。！？!?”」：:，,；;"  # 安仁：…“防火墙”
+        headline = not sentence_inside and sq[-1] not in ends and len(sq) <= HEADLINE_MAX and (
+            short or sq.startswith(("——", "—", "--")) or placed or after_byline
             or (in_header and not any(c in sq for c in "，,；;")))  # the title's second line
         headline = headline or bool(HEADLINE_PLACE.fullmatch(sq))  # 永州市冷水滩区： on a line of its own
-        byline = bool(BYLINE_CLOSING.fullmatch(sq))
-        if headline or DATELINE.match(sq):
+        byline = bool(BYLINE_CLOSING.search(sq))
+        dateline = DATELINE.match(sq)
+        if headline or dateline:
             if not in_header:
-                current = pos
+                blocks.append([pos, pos, 0, False])
                 in_header = True
             breaks.append(pos)
-            headers[current] = pos + (len(sq) if headline else len(DATELINE.match(sq).group()))
+            block = blocks[-1]
+            block[1] = pos + (len(sq) if headline else len(dateline.group()))
+            block[2] += 1
+            block[3] = block[3] or placed or after_byline or bool(dateline)
         else:
             in_header = False
         pos += len(sq)
         after_byline = byline
         if sq[-1] in "。！？!?”」" or short or headline or byline:
             breaks.append(pos)
-    return sorted(set(breaks)), sorted(headers), headers
+    # a header of one plain line inside an article is a subheading: a new paragraph, not a new article
+    headers, articles = {0: 0}, {0}
+    for start, end, n, strong in blocks:
+        headers[start] = end
+        if n >= 2 or strong:
+            articles.add(start)
+    return sorted(set(breaks)), sorted(articles), headers
 
 
 HEADLINE_MAX = 40  # squeezed characters: a longer line without a sentence end is a broken text line
 HEADLINE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
-BYLINE_CLOSING = re.compile(r"[（(][\u4e00-\u9fff\s·、 ]{2,30}[）)]")
+BYLINE_CLOSING = re.compile(r"(?:^|[。！？”])[（(][\u4e00-\u9fff\s·、 ]{2,30}[）)]$")
 DATELINE = re.compile(r"本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报\d{1,2}月\d{1,2}日讯|[\u4e00-\u9fff]{2,6}讯")
 
 
@@ -661,29 +674,38 @@ def in_parentheses(s: str, i: int) -> bool:
 
 
 def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], section: tuple[int, int],
-                   mentions: list[Mention], subject: Region | None, rank_clause: int | None) -> tuple[Region | None, str, float]:
+                   mentions: list[Mention], subject: Region | None, rank_clause: int | None,
+                   others: bool = False) -> tuple[Region | None, str, float]:
     """Nearest preceding mention in the sentence, then the paragraph, then the article's story place; else the
     page's subject.
 
     ``section`` is the article's (start, end of its header). For a rank (``rank_clause`` = start of its
     clause) the first mention of the clause names the ranked region, and a scope word right before the rank
-    (全省第三) is the set ranked in, not the region.
+    (全省第三) is the set ranked in, not the region; but when the clause names only one place and it is
+    above the story's place, it is the set (郴州市…评比第一名 in a story about 安仁县). A clause about
+    ``others`` (其他园区…) skips the places of its sentence, paragraph and story: the article's subject.
     """
     usable = [m for m in mentions if m.end <= offset]
+    story = story_place([m for m in usable if m.start >= section[0] and m.region.level != "province" and not m.scope],
+                        section[1], base_only=others)
     if rank_clause is not None:
+        in_clause = [m for m in usable if m.start >= rank_clause]
         usable = [m for m in usable if not (m.scope and (offset - m.end <= 10 or m.region.level == "province"))]
         first = [m for m in usable if m.start >= rank_clause and not m.scope]
+        if first and story is not None and len(in_clause) == 1 and rank_of(first[0]) > rank_of(story):
+            # 郴州市林长制考核评比第一名 in a story about 安仁县: the only place, above the story's, is the set ranked
+            return story.region, f"region {story.region.name}: ranked within {first[0].region.name}", 0.7
         if first:
             return first[0].region, f"region {first[0].region.name}: named first in the clause of the rank", 0.85
     tiers = ((sent[0], "sentence", 0.9), (para[0], "paragraph", 0.7))
+    if others:  # 其他园区…: not the place just named
+        tiers = ()
     for lo, where, conf in tiers:
         inside = [m for m in usable if m.start >= lo and (m.region.level != "province" or where == "sentence")
                   and (where == "sentence" or not m.scope)]
         if inside:
             m = inside[-1]
             return m.region, f"region {m.region.name} from the {where}", conf
-    story = story_place([m for m in usable if m.start >= section[0] and m.region.level != "province" and not m.scope],
-                        section[1])
     if story is not None:
         return story.region, f"region {story.region.name}: place of the story so far in the article", 0.6
     if subject is not None:
@@ -691,7 +713,11 @@ def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], se
     return None, "region unknown", 0.0
 
 
-def story_place(mentions: list[Mention], header_end: int) -> Mention | None:
+def rank_of(m: Mention) -> int:
+    return LEVEL_RANK.get(m.region.level, 0)
+
+
+def story_place(mentions: list[Mention], header_end: int, base_only: bool = False) -> Mention | None:
     """The place an article is about at the end of ``mentions`` (its mentions so far, in order).
 
     The article's subject is the first place named in its header (headline, subtitle, dateline), else the
@@ -704,6 +730,8 @@ def story_place(mentions: list[Mention], header_end: int) -> Mention | None:
     in_header = [m for m in mentions if m.start < header_end]
     base = in_header[0] if in_header else topic(mentions)
     focus = base
+    if base_only:
+        return base
 
     def rank(m: Mention) -> int:
         return LEVEL_RANK.get(m.region.level, 0)
@@ -838,7 +866,8 @@ def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, 
     that name no time; frames of later paragraphs stay in their paragraph. A time named inside a sentence (刘清锋，2018年3月来到…) governs only its
     sentence; one opening a clause after the number governs what follows it, not the number. A day frame
     (当天，…) dates the paragraph; a dated lead (11月26日，…) dates only the sentences about the event
-    (本次活动共为84名村民…). Only a year (or plan period) of the lead carries to later paragraphs.
+    (本次活动共为84名村民…). Only a year (or plan period) of the lead carries to later paragraphs, up to
+    the next heading (subheadings too).
     A span (2014年至2020年底, “十三五”, 2020年以来) gives its range to flows and counts (``span``) and its end
     year to levels and rates (达585.8亿元, 达标率达100%); a future span (五年内, 未来3年) stays a span: a target.
     """
@@ -1131,7 +1160,9 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     for idx, tok in enumerate(tokens):
         atok = text.Token(normalise(tok.text), tok.start, tok.end)
         section = max([x for x in sections if x <= tok.start] or [0])
-        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs, (section, headers[section]),
+        head = max([x for x in headers if x <= tok.start] or [0])  # the latest header, subheadings too
+        row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs,
+                            (section, headers[section], headers[head]),
                             mentions, subject, page_year, new_codes)
         if traditional:
             row["notes"] += "; traditional script: matched on an OpenCC t2s copy, quote verbatim"
@@ -1165,12 +1196,13 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
             q.qualifiers.append(tag)
     if q.measure in ("%", "个百分点") and pre.endswith(GROWTH_WORDS) and "annual_avg" not in q.qualifiers and "yoy" not in q.qualifiers:
         q.qualifiers.append("yoy")
+    others = bool(re.match(r"其他|其余|其它", s[rank_lo: tok.start]))
     region, region_note, region_conf = resolve_region(tok.start, sent, para, (min(section[0], para[0]), section[1]), mentions, subject,
-                                                      rank_lo if q.rank else None)
+                                                      rank_lo if q.rank else None, others)
     resp = respectively(s, sent, tok, tokens, mentions)
     if resp is not None:
         region, region_note, region_conf = resp, f"region {resp.name}: 分别 list order", 0.8
-    lead = enclosing(section[1], paragraphs) if paragraphs else (0, 0)
+    lead = enclosing(section[2], paragraphs) if paragraphs else (0, 0)  # the lead of the article or subsection
     period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, is_span(q, pre), lead,
                                                       k.region_re)
     value_base, base = base_of(q, k, pre)
@@ -1219,7 +1251,7 @@ def is_span(q: Quantity, pre: str) -> bool:
     """Does the number take a whole span (flows, counts, yearly averages) rather than its end (levels, rates)?"""
     if {"cumulative", "annual_avg"} & set(q.qualifiers):
         return True
-    if pre.endswith(LEVEL_VERBS) and q.measure not in ("年",):
+    if pre.endswith(LEVEL_VERBS) and q.measure not in ("年",) and not re.search(r"[通直抵到送传表下发畅]达$", pre):
         return False
     return q.measure not in ("%", "‰", "成")
 

@@ -278,3 +278,37 @@ def test_later_items_of_a_list_share_the_words_of_the_first(k):
     a, b = only(rows, "8.1"), only(rows, "7.9")
     assert a["qualifier"] == b["qualifier"] == "annual_avg"
     assert a["period"] == b["period"] == "2016..2020"
+
+
+def test_rank_within_the_only_higher_place_named_belongs_to_the_story(k):
+    raw = "桑植：护林成效显著\n\n近年来，桑植县加强森林防火。2022年，张家界市林长制考核评比第一名。\n"
+    row = only(propose.propose_text(raw, k, subject="loudi"), "一")
+    assert row["region"] == "sangzhi"
+    row = only(propose.propose_text("桑植：护林\n\n近年来，桑植县加强防火。张家界市在全省排名第五。\n", k, subject="loudi"), "五")
+    assert row["region"] == "zhangjiajie"          # with its own set (全省) the higher place is ranked
+
+
+def test_others_are_not_the_place_just_named(k):
+    raw = "娄底市推进园区改革\n\n娄底经开区内设机构整合成8个，其他园区内设机构精简至5个。\n"
+    rows = propose.propose_text(raw, k, subject="hunan")
+    assert only(rows, "8")["region"] == "loudi_etdz"
+    assert only(rows, "5")["region"] == "loudi"
+
+
+def test_tongda_is_no_level_verb(k):
+    raw = "2014年至2020年底，全县农村公路通达150公里，公路里程达1000公里。\n"
+    rows = propose.propose_text(raw, k, date="2021")
+    assert only(rows, "150")["period"] == "2014..2020"
+    assert only(rows, "1000")["period"] == "2020"
+
+
+def test_a_subheading_is_not_a_new_article(k):
+    raw = ("奋进新征程\n——涟源市乡村振兴纪实\n\n"
+           "2020年，全市新增企业20家，发展势头良好，各项事业全面进步，群众生活明显改善。\n\n"
+           "新增合作社15家，带动农户增收。\n\n"
+           "产业兴旺\n\n"
+           "新增家庭农场30家，带动农户增收，农村面貌焕然一新，乡村振兴取得明显成效。\n")
+    rows = propose.propose_text(raw, k, date="2021", subject="loudi")
+    assert only(rows, "30")["region"] == "lianyuan"          # the article's subject across the subheading
+    assert only(rows, "15")["period"] == "2020"              # the lead's year within its section
+    assert only(rows, "30")["period"] == "2021"              # not past the subheading
