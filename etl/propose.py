@@ -11,6 +11,7 @@ are analysed on an OpenCC t2s copy with the same character offsets; quotes are t
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import importlib.util
 import re
@@ -265,7 +266,7 @@ def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
     breaks, pos = [0], 0
     blocks: list[list] = []  # [start, end, lines, strong] of each run of headline lines
-    in_header, after_byline = False, False
+    in_header, after_byline, after_colon = False, False, False
     for ln in lines:
         sq = text.squeeze(ln)
         if not sq:
@@ -276,8 +277,9 @@ def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
         ends = "。！？!?：:，,；;" if placed or sq.startswith("—") else "。！？!?”」：:，,；;"  # 安仁：…“防火墙”
         headline = not sentence_inside and sq[-1] not in ends and len(sq) <= HEADLINE_MAX and (
             short or sq.startswith(("——", "—", "--")) or placed or after_byline
-            or (in_header and not any(c in sq for c in "，,；;")))  # the title's second line
-        headline = headline or bool(HEADLINE_PLACE.fullmatch(sq))  # 永州市冷水滩区： on a line of its own
+            or (after_colon and not any(c in sq for c in "，,；;")))  # 永州市冷水滩区： | 法治宣传进校园
+        after_colon = bool(HEADLINE_PLACE.fullmatch(sq))  # 永州市冷水滩区： on a line of its own
+        headline = headline or after_colon
         byline = bool(BYLINE_CLOSING.search(sq))
         dateline = DATELINE.match(sq)
         if headline or dateline:
@@ -307,7 +309,7 @@ def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
 HEADLINE_MAX = 40  # squeezed characters: a longer line without a sentence end is a broken text line
 HEADLINE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
 BYLINE_CLOSING = re.compile(r"(?:^|[。！？”])[（(][\u4e00-\u9fff\s·、 ]{2,30}[）)]$")
-DATELINE = re.compile(r"本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报\d{1,2}月\d{1,2}日讯|[\u4e00-\u9fff]{2,6}讯")
+DATELINE = re.compile(r"本[报報][讯訊]|本[报報][\u4e00-\u9fff\d]{0,12}[电電]|本[报報]\d{1,2}月\d{1,2}日[讯訊]|[\u4e00-\u9fff]{2,6}[讯訊]")
 
 
 def enclosing(offset: int, pieces: list[tuple[int, int]]) -> tuple[int, int]:
@@ -548,7 +550,7 @@ class Mention:
     region: Region
     scope: bool = False  # an anaphoric scope word (全市, 该县 …)
     subject: bool = False  # opens its clause (after a time frame, 在, 记者走进 …): the clause is about it
-    lead: bool = False  # opens the first clause of a sentence: a story may move to it
+    lead: bool = False  # opens its paragraph's first sentence: a story may move to it
     organ: bool = False  # names an office or official (涟源市委, 斗笠山镇镇长): an actor, not the story's place
 
 
@@ -637,7 +639,6 @@ def _only_frame(piece: str) -> bool:
 
 
 def _bisect(xs: list[int], v: int) -> int:
-    import bisect
     return bisect.bisect_right(xs, v)
 
 
@@ -732,16 +733,13 @@ def story_place(mentions: list[Mention], header_end: int, base_only: bool = Fals
     focus = base
     if base_only:
         return base
-
-    def rank(m: Mention) -> int:
-        return LEVEL_RANK.get(m.region.level, 0)
     for m in mentions:
         if m.organ or m.region == focus.region or m.start < header_end:
             continue
-        if m.lead and rank(m) < rank(focus):
+        if m.lead and rank_of(m) < rank_of(focus):
             focus = m
-        elif focus is not base and m.subject and rank(m) >= rank(focus):
-            focus = m if rank(m) <= rank(base) else base
+        elif focus is not base and m.subject and rank_of(m) >= rank_of(focus):
+            focus = m if rank_of(m) <= rank_of(base) else base
     return focus
 
 
@@ -857,17 +855,16 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
 
 def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, int], page_year: int,
                    span: bool, lead: tuple[int, int] = (0, 0), region_re: re.Pattern | None = None) -> tuple[str, str, float]:
-    """Nearest preceding time expression in the sentence, then the paragraph's time frame, then the article's;
-    else the page year.
+    """Nearest preceding time expression in the sentence, then the paragraph's time frame, then the frame of
+    the lead; else the page year.
 
-    A time frame is a time expression opening its sentence (2020年，…; 截至2021年5月，…; 湖南省2022年度…):
-    it governs the later sentences of its paragraph that name no time. The frame of an article's lead
-    paragraph (``lead``: the news it reports, 湖南省2022年度…通报出炉) gives its year to the later paragraphs
-    that name no time; frames of later paragraphs stay in their paragraph. A time named inside a sentence (刘清锋，2018年3月来到…) governs only its
-    sentence; one opening a clause after the number governs what follows it, not the number. A day frame
-    (当天，…) dates the paragraph; a dated lead (11月26日，…) dates only the sentences about the event
-    (本次活动共为84名村民…). Only a year (or plan period) of the lead carries to later paragraphs, up to
-    the next heading (subheadings too).
+    A time frame is a time expression opening its sentence (2020年，…; 截至2021年5月，…; 湖南省2022年度…)
+    or a year opening a clause: it governs the later sentences of its paragraph that name no time. A time
+    inside a sentence (刘清锋，2018年3月来到…) governs only its sentence, and one opening a clause after
+    the number with a comma (…，2019年，…) only what follows it. The year of the frame of the lead paragraph
+    (``lead``: the paragraph after the latest heading, subheadings included) carries to the later paragraphs
+    up to the next heading. A day frame 当天/当日 dates its paragraph; a dated lead (11月26日，…) dates only
+    the sentences about the event (本次活动共为84名村民…).
     A span (2014年至2020年底, “十三五”, 2020年以来) gives its range to flows and counts (``span``) and its end
     year to levels and rates (达585.8亿元, 达标率达100%); a future span (五年内, 未来3年) stays a span: a target.
     """
@@ -890,7 +887,7 @@ def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, 
                        if opens_frame(s, e, lead[0], region_re) and e.period[:4].isdigit()]
         event = EVENT_WORDS.search(s, sent[0], offset)
         days = [e for e in frames + lead_frames if len(e.period) == 10 and (event or e.day)]
-        if days and (event or days[-1] is frames[-1]):  # 当天，…; 本次活动共为84名村民…: the day of the event
+        if days and (event or (frames and days[-1] is frames[-1])):  # 当天，…; 本次活动共为84名村民…: the day of the event
             return days[-1].period, f"{days[-1].note} (frame of the paragraph or lead): the day of the event", 0.6
         if frames:
             pick, where, conf = frames[-1], " (frame of the paragraph)", 0.6

@@ -312,3 +312,14 @@ def test_a_subheading_is_not_a_new_article(k):
     assert only(rows, "30")["region"] == "lianyuan"          # the article's subject across the subheading
     assert only(rows, "15")["period"] == "2020"              # the lead's year within its section
     assert only(rows, "30")["period"] == "2021"              # not past the subheading
+
+
+def test_story_and_frames_in_traditional_script(k):
+    simp = ("涟源市今年新建公路12条。\n\n5月3日，记者走进伏口镇胡家坪村。他向涟源市委申请了项目资金。\n\n"
+            "去年，村民种植红薯40亩。\n\n当天，村里又新修水池6个。\n\n乡村振兴以来，涟源新增合作社30家。\n")
+    trad = ("漣源市今年新建公路12條。\n\n5月3日，記者走進伏口鎮胡家坪村。他向漣源市委申請了項目資金。\n\n"
+            "去年，村民種植紅薯40畝。\n\n當天，村裏又新修水池6個。\n\n鄉村振興以來，漣源新增合作社30家。\n")
+    a, b = propose.propose_text(simp, k, date="2021"), propose.propose_text(trad, k, date="2021")
+    assert [(r["region"], r["period"]) for r in a] == [(r["region"], r["period"]) for r in b]
+    assert (only(b, "40")["region"], only(b, "6")["period"], only(b, "30")["region"]) == (
+        "hujiaping_village", "2021-05-03", "lianyuan")
