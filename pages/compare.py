@@ -15,19 +15,17 @@ st.title(t("nav_compare", lang))
 comparisons = data.comparisons(start_year=2013, end_year=2020)
 indicators = data.indicators().set_index("code")
 available = list(dict.fromkeys(DEFAULT + list(comparisons["indicator"])))
-chosen = link.bound(st.pills, "ind", available, DEFAULT, key="compare_ind", notice=show.notice,
-                    selection_mode="multi",
-                    label=t("indicators", lang), format_func=lambda c: indicators.loc[c, f"name_{lang}"])
+chosen = link.current("ind", available, DEFAULT, key="compare_ind", notice=show.notice)
 values = data.values(years=[2013, 2020], indicators=chosen, counties=[county] if county else None,
                      preferred_only=True)
 values = values[values["period"].isin(["2013", "2020"])]
 region_names = dict(zip(values["region"], values[f"region_{lang}"]))
-picked = link.bound(st.pills, "reg", sorted(region_names), [], key="compare_reg", notice=show.notice,
-                    selection_mode="multi", label=t("regions", lang), help=t("regions_help", lang),
-                    format_func=region_names.get)
+picked = link.current("reg", sorted(region_names), [], key="compare_reg", notice=show.notice)
+view = show.view_choice("compare")
+# the pickers are drawn into this place after the charts, so the first chart reaches the browser sooner
+controls = st.container()
 if picked:
     values = values[values["region"].isin(picked)]
-view = show.view_switch("compare")
 conflicts = data.conflicts()
 regions = data.regions()
 loudi_counties = regions[(regions["level"] == "county") & (regions["scope"] == "loudi")]
@@ -62,3 +60,11 @@ for code in chosen:
                      reason=f"{rule_label(used['rule'], lang)}: {used[f'reason_{lang}']}"), icon="⚖️")
     if len(missing):
         st.caption(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing)))
+
+with controls:
+    link.bound(st.pills, "ind", available, DEFAULT, key="compare_ind", notice=show.notice, selection_mode="multi",
+               label=t("indicators", lang), format_func=lambda c: indicators.loc[c, f"name_{lang}"])
+    link.bound(st.pills, "reg", sorted(region_names), [], key="compare_reg", notice=show.notice,
+               selection_mode="multi", label=t("regions", lang), help=t("regions_help", lang),
+               format_func=region_names.get)
+    show.view_switch("compare")

@@ -8,7 +8,8 @@ from ui.i18n import formula_label, t, tooltip_titles, unit_label
 state.ensure_routed()
 lang = state.lang()
 st.title(t("nav_land", lang))
-view = show.view_switch("land")
+view = show.view_choice("land")
+controls = st.container()  # the chart/table switch, drawn after the chart so the chart arrives first
 
 land = data.values(themes=["land"], preferred_only=True)
 idle = prep.chart_points(land[land["indicator"].isin(["idle_land_total", "idle_land_disposed"])], lang)
@@ -18,6 +19,9 @@ formula = formula_label(derived["formula"], dict(zip(land["indicator"], land[f"i
 show.chart_block(charts.bars, idle, unit_label("亩", lang), tooltip_titles(lang), shown=idle, name="idle-land",
                  view=view, caption=t("land_caption", lang, formula=formula,
                                        docs=", ".join(sorted(set(idle["doc"])))))
+
+with controls:
+    show.view_switch("land")
 
 rate = land[land["indicator"] == "idle_land_disposal_rate"].iloc[0]
 c1, c2 = st.columns(2)

@@ -17,29 +17,10 @@ st.title(t("title", lang))
 st.caption(t("subtitle", lang))
 st.subheader(t("overview_for", lang, region=region_name))
 
+cards = st.container()  # filled after the park chart below, so that chart reaches the browser first
 facts = data.values(regions=[region], years=[2013, 2020], indicators=HEADLINE, preferred_only=True)
 facts = facts[facts["period"].isin(["2013", "2020"])]
 indicators = data.indicators().set_index("code")
-if facts.empty:
-    st.info(t("no_figures", lang, region=region_name))
-else:
-    for col, code in zip(st.columns(len(HEADLINE)), HEADLINE):
-        rows = facts[facts["indicator"] == code].set_index("period")
-        label = indicators.loc[code, f"name_{lang}"]
-        with col:
-            if "2020" in rows.index:
-                end = rows.loc["2020"]
-                delta = None
-                if "2013" in rows.index:
-                    delta = fmt.change(end["value_num"] - rows.loc["2013", "value_num"], end["unit"], lang)
-                lower_is_better = indicators.loc[code, "higher_is_better"] == False  # noqa: E712 (NA-safe)
-                st.metric(label, fmt.number(end["value_num"], end["unit"], lang), delta, border=True,
-                          delta_color="inverse" if lower_is_better else "normal",
-                          help=f"{end['doc']}: {end['quote']}")
-                st.caption(t("change_derived", lang) + " · " + t("source_card", lang, docs=", ".join(sorted(set(rows["doc"])))))
-            missing = [y for y in ("2013", "2020") if y not in rows.index]
-            if missing:
-                st.caption(t("no_years", lang, region=region_name, years=t("list_sep", lang).join(missing), indicator=label))
 
 st.subheader(t("parks_movement", lang))
 ranks = prep.chart_points(data.values(indicators=["park_provincial_rank"], preferred_only=True), lang)
@@ -61,3 +42,25 @@ rate = derived.loc["idle_land_disposal_rate_derived"]
 formula = formula_label(rate["formula"], dict(zip(land.index, land[f"indicator_{lang}"])))
 c4.metric(t("land_derived", lang), f"{rate['value_base']:.2f}%", border=True, help=formula)
 st.caption(t("land_caption", lang, formula=formula, docs=land["doc"].iloc[0]))
+
+with cards:
+    if facts.empty:
+        st.info(t("no_figures", lang, region=region_name))
+    else:
+        for col, code in zip(st.columns(len(HEADLINE)), HEADLINE):
+            rows = facts[facts["indicator"] == code].set_index("period")
+            label = indicators.loc[code, f"name_{lang}"]
+            with col:
+                if "2020" in rows.index:
+                    end = rows.loc["2020"]
+                    delta = None
+                    if "2013" in rows.index:
+                        delta = fmt.change(end["value_num"] - rows.loc["2013", "value_num"], end["unit"], lang)
+                    lower_is_better = indicators.loc[code, "higher_is_better"] == False  # noqa: E712 (NA-safe)
+                    st.metric(label, fmt.number(end["value_num"], end["unit"], lang), delta, border=True,
+                              delta_color="inverse" if lower_is_better else "normal",
+                              help=f"{end['doc']}: {end['quote']}")
+                    st.caption(t("change_derived", lang) + " · " + t("source_card", lang, docs=", ".join(sorted(set(rows["doc"])))))
+                missing = [y for y in ("2013", "2020") if y not in rows.index]
+                if missing:
+                    st.caption(t("no_years", lang, region=region_name, years=t("list_sep", lang).join(missing), indicator=label))

@@ -9,7 +9,8 @@ from ui.i18n import t, tooltip_titles, unit_label
 state.ensure_routed()
 lang, county = state.lang(), state.county()
 st.title(t("nav_parks", lang))
-view = show.view_switch("parks")
+view = show.view_choice("parks")
+controls = st.container()  # the chart/table switch, drawn after the first chart so that chart arrives first
 
 park_values = data.values(themes=["park"], preferred_only=True)
 if county:  # parks hosted by the county, and the city-wide figures
@@ -33,6 +34,9 @@ if len(gained):
     show.chart_block(charts.bars, gained, unit_label("个名次", lang), tooltip_titles(lang), shown=gained,
                      name="park-places-gained", view=view,
                      caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
+
+with controls:
+    show.view_switch("parks")
 
 st.subheader(t("other_ranks", lang))
 other = ranks[ranks["indicator"] != "park_provincial_rank"]

@@ -17,6 +17,11 @@ def notice(problem: str) -> None:
     st.warning(t("bad_param", state.lang(), problem=problem), icon="⚠️")
 
 
+def view_choice(page: str) -> str:
+    """The page's chart/table choice from ``?view=`` (or the user's pick), without drawing the switch."""
+    return link.current("view", VIEWS, "chart", key=f"{page}_view", notice=notice)
+
+
 def view_switch(page: str) -> str:
     """The page's chart/table choice, kept in ``?view=``."""
     lang = state.lang()
