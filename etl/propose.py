@@ -967,7 +967,8 @@ def context_words(s: str, tok: text.Token, unit_end: int, breaks: list[int] | No
     cuts = [lo] + sorted(b for b in (breaks or []) if lo < b < tok.start)
     pieces: list[str] = []
     for a, b in zip(cuts, cuts[1:] + [tok.start]):
-        pieces += [strip_unit(x) for x in QUANTITY_RUN.split(s[a:b])]
+        # only a piece that follows a number starts with its unit (双峰县… at a clause start is a name)
+        pieces += [strip_unit(x) if i else x for i, x in enumerate(QUANTITY_RUN.split(s[a:b]))]
     pre = pieces[-1] if pieces else ""
     if rank:
         named = [x for x in pieces if re.search(r"排名|排位|位次|位列|位居|名列|跻身|排在|居", x)]
@@ -1023,6 +1024,7 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
     p = re.sub(r"第$", "", p)  # the ordinal marker of a rank
     p = re.sub(r"^[该本这此][\u4e00-\u9fff]{1,4}?在", "", p)  # 该园区在…排名: the subject and 在
+    p = re.sub(r"^在(.{2,}?)中(排名|排位|排|位列|位居|名列|居)", r"\1\2", p)  # 在…评价中排名: …评价排名
     changed = True
     while changed and p:
         changed = False

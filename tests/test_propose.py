@@ -323,3 +323,14 @@ def test_story_and_frames_in_traditional_script(k):
     assert [(r["region"], r["period"]) for r in a] == [(r["region"], r["period"]) for r in b]
     assert (only(b, "40")["region"], only(b, "6")["period"], only(b, "30")["region"]) == (
         "hujiaping_village", "2021-05-03", "lianyuan")
+
+
+# --- general defects found on unseen articles ------------------------------------------------------------
+@pytest.mark.parametrize("raw", [
+    "双峰县在全省县域经济发展综合评价中排名第18位。",
+    "雙峰縣在全省縣域經濟發展綜合評價中排名第18位。",
+])
+def test_region_names_are_cut_whole_from_suggested_names(k, raw):
+    row = only(propose.propose_text(raw, k, subject="loudi"), "18")
+    assert row["region"] == "shuangfeng"
+    assert row["indicator_zh"] == "县域经济发展综合评价排名"     # 双 is a unit word only after a number
