@@ -71,11 +71,20 @@ def share_box(page_path: str) -> None:
         st.code(url, language=None, wrap_lines=True)
 
 
+def page_style() -> None:
+    """App-wide CSS: metric cards wrap long values and labels instead of cutting them off
+    ("30.292 bn yuan" in English is wider than a quarter of the page)."""
+    st.html("""<style>
+[data-testid="stMetricValue"] p {white-space: normal; line-height: 1.2 !important}
+[data-testid="stMetricLabel"] p {white-space: normal}
+</style>""")
+
+
 TABLE_CSS = """<style>
 .loudi-table {overflow: auto; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; margin-bottom: 1rem}
 .loudi-table table {border-collapse: collapse; width: 100%; font-size: 0.875rem}
 .loudi-table th {position: sticky; top: 0; background: #f0f2f6; text-align: left; font-weight: 600}
-.loudi-table th, .loudi-table td {padding: 0.35rem 0.6rem; border-bottom: 1px solid rgba(49, 51, 63, 0.1);
+.loudi-table th, .loudi-table td {padding: 0.35rem 0.6rem; border-bottom: 1px solid rgba(49, 51, 63, 0.1); min-width: 4.5em;
   vertical-align: top}
 </style>"""
 
