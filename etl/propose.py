@@ -1006,12 +1006,13 @@ def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None"
     bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加值增速",)))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
-        prev_lo = max(s.rfind(c, 0, lo) for c in CLAUSE_DELIMS) + 1
+        prev_lo = max(s.rfind(c, 0, lo) for c in CLAUSE_DELIMS.replace("、", "")) + 1  # not a list item
         if lo > 0 and s[lo] in "，,、；;":
             prev = re.sub(r"^(?:(?:19|20)\d{2}年(?:度|底|末|初)?|今年|去年|上年|当年)", "", s[prev_lo:lo])
-            prev = re.split(r"[0-9一二三四五六七八九十百千]", prev, maxsplit=1)[0]
+            nums = text.find_numbers(prev)  # the words before the clause's number (一般… starts with no number)
+            prev = prev[: nums[0].start] if nums else prev
             pre_c = clean_phrase(prev, k) + pre_c
-            pre = s[prev_lo:lo] + pre
+            pre = prev + pre
     return pre, post, pre_c + "|" + post_c
 
 
@@ -1020,7 +1021,7 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     if k is not None and k.region_re is not None:
         p = k.region_re.sub("", p)
     p = re.sub(r"(?:19|20)\d{2}年(?:度|底|末|初)?|\d{1,2}月(?:\d{1,2}[日号])?|今年|去年|上年|当年|同期|目前|截至|截止|全年|年内", "", p)
-    p = re.sub(r"[“”‘’\"《》（）()【】\[\]…·•—\-－]", "", p)
+    p = re.sub(r"[“”‘’\"《》（）()【】\[\]…·•—\-－]", "", p).strip("、，,；;：:")
     p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
     p = re.sub(r"第$", "", p)  # the ordinal marker of a rank
     p = re.sub(r"^[该本这此][\u4e00-\u9fff]{1,4}?在", "", p)  # 该园区在…排名: the subject and 在
@@ -1117,6 +1118,9 @@ def suggest_name(pre: str, post: str, q: Quantity, k: "Knowledge | None" = None)
         name = (pre_c if 0 < len(pre_c) <= 6 else "") + post_c
     else:
         name = pre_c or post_c
+    if q.measure == "%":  # 一般公共预算收入同比增长 → 一般公共预算收入增速 (the catalogue's form of a growth rate)
+        name = re.sub(r"(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增幅)$", "增速", name) if len(name) > 4 else name
+    name = name.replace("分别", "") if len(name) > 4 else name  # A、B分别增长: the list word is no part of a name
     return name[:20] or "未命名指标"
 
 
@@ -1219,7 +1223,8 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
         row.update(indicator=code, indicator_zh=k.indicators[code]["name_zh"], is_new_indicator="false")
         ind_conf, ind_note = score, f"indicator by synonym/name (similarity {score:.2f})"
     else:
-        name = suggest_name(pre, post, q, k)
+        pre_c, _, post_c = phrase.partition("|")  # the words matched: a bare growth rate's subject included
+        name = suggest_name(pre_c, post_c, q, k) if head.start == tok.start else suggest_name(pre, post, q, k)
         code = new_codes.setdefault(name, f"new_{len(new_codes) + 1}")
         row.update(indicator=code, indicator_zh=name, is_new_indicator="true")
         ind_conf, ind_note = 0.3, f"new indicator (best known match {score:.2f})"

@@ -334,3 +334,14 @@ def test_region_names_are_cut_whole_from_suggested_names(k, raw):
     row = only(propose.propose_text(raw, k, subject="loudi"), "18")
     assert row["region"] == "shuangfeng"
     assert row["indicator_zh"] == "县域经济发展综合评价排名"     # 双 is a unit word only after a number
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("一般公共预算收入达到12.3亿元，增长8.1%。", "一般公共预算收入增速"),       # 一般 starts with 一, no number
+    ("一般公共預算收入達到12.3億元，增長8.1%。", "一般公共预算收入增速"),
+    ("全县税收收入5.6亿元，同比增长3.2%。", "税收收入增速"),
+])
+def test_growth_after_a_value_takes_its_subject_not_its_number(k, raw, name):
+    row = only(propose.propose_text(raw, k, subject="shuangfeng"), "8.1" if "8.1" in raw else "3.2")
+    assert row["is_new_indicator"] == "true" and row["indicator_zh"] == name
+    assert row["qualifier"] == "yoy"
