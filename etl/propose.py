@@ -89,6 +89,10 @@ WORD_LEFT = {"约": "签节制条公合履邀预相特契大", "近": "最附靠
 LOCATION_VERBS = ("位于", "地处", "隶属", "属于", "毗邻", "距离", "邻近", "紧邻")  # X位于Y: Y is not the subject
 COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万]+[余多]?[个家所项名位支条座]$")
 DATE_SPAN_WORDS = ("至", "到", "—", "－", "-", "~", "～")
+MOVE_UP = ("上升", "提升", "前移", "进位", "攀升", "跃升", "提高", "前进")
+MOVE_DOWN = ("下降", "下滑", "后退", "后移", "回落", "退后")
+RANKING_NOUN = re.compile(r"排名|排位|位次|名次|排序")
+RANKING_AFTER = re.compile(r"[^，,；;。！？!?]{0,30}?(?:排名|排位|排第|排在|位列|位居|名列|居第|第[0-9一二三四五六七八九十百]+[位名])")
 
 DATA = catalog.DATA
 REVIEW_COLUMNS = ["candidate_id", "decision", "region", "region_zh", "indicator", "indicator_zh",
@@ -377,6 +381,23 @@ def read_quantity(s: str, tok: text.Token) -> Quantity:
     return q
 
 
+def is_place_change(q: Quantity, pre: str) -> bool:
+    """上升7个名次 / 排名前移3位: a change of places, not a rank or a count."""
+    if q.rank:
+        return False
+    if q.measure in ("个名次", "个位次"):
+        return True
+    return q.measure in ("位", "名") and pre.endswith(MOVE_UP + MOVE_DOWN)
+
+
+def rank_before(s: str, tok: text.Token, lo: int) -> text.Token | None:
+    """The rank (第18位) printed before a place change in the same sentence."""
+    last = None
+    for m in re.finditer(r"第([0-9]+|[一二三四五六七八九十百]+)", s[lo: tok.start]):
+        last = text.Token(m.group(1), lo + m.start(1), lo + m.end(1))
+    return last
+
+
 def _approx_after(s: str, i: int, q: Quantity) -> int:
     """Skip a 余/多/来 right after a number (or its multiplier), recording the qualifier."""
     if i < len(s) and s[i] in QUALIFIER_AFTER and not s.startswith("多元", i) and not s.startswith("多个", i):
@@ -404,6 +425,8 @@ def base_of(q: Quantity, k: Knowledge, pre: str) -> tuple[Decimal | None, str]:
         return None, ""
     if q.rank:
         return value, "rank"
+    if q.measure in ("位", "名") and is_place_change(q, pre):  # 上升7位: places, not a rank or persons
+        return value, "places"
     choices = k.units.get(q.unit, [])
     scale = Decimal(1)
     if not choices and q.multiplier != 1:  # 5万亿元: the measure word's conversion times the multiplier
@@ -552,6 +575,7 @@ class Mention:
     subject: bool = False  # opens its clause (after a time frame, 在, 记者走进 …): the clause is about it
     lead: bool = False  # opens its paragraph's first sentence: a story may move to it
     organ: bool = False  # names an office or official (涟源市委, 斗笠山镇镇长): an actor, not the story's place
+    ranked_set: bool = False  # 在全省…中排名: the scope word names the set ranked in, not the subject
 
 
 def region_pattern(regions: list[Region]) -> tuple[re.Pattern, dict[str, Region]]:
@@ -598,15 +622,21 @@ def find_mentions(s: str, k: Knowledge, subject: Region | None, starts: list[int
         if word in table:
             out.append(Mention(m.start(), m.end(), table[word], subject=subj, lead=lead, organ=organ))
         elif word in PROVINCE_SCOPE and PROVINCE_SCOPE[word] in by_code:
-            out.append(Mention(m.start(), m.end(), by_code[PROVINCE_SCOPE[word]], scope=True))
+            out.append(Mention(m.start(), m.end(), by_code[PROVINCE_SCOPE[word]], scope=True,
+                               ranked_set=ranking_scope(s, m.start(), m.end())))
         else:
             suffix = SCOPE_WORDS[word]
             target = next((x.region for x in reversed(out) if not x.scope and x.region.name.endswith(suffix)), None)
             if target is None and subject is not None and subject.name.endswith(suffix):
                 target = subject
             if target is not None:
-                out.append(Mention(m.start(), m.end(), target, scope=True))
+                out.append(Mention(m.start(), m.end(), target, scope=True, ranked_set=ranking_scope(s, m.start(), m.end())))
     return listed_under_parent(s, out)
+
+
+def ranking_scope(s: str, start: int, end: int) -> bool:
+    """在全省县域经济…中排名第18位 / 居全市第一: the scope word is the set a ranking is made in."""
+    return s[start - 1: start] in ("在", "居", "列", "于") and bool(RANKING_AFTER.match(s, end))
 
 
 DIRECTION_BEFORE = re.compile(r"(?:向|往|赴|来自|跑到|送到|卖到|运到|销到)$")
@@ -703,7 +733,7 @@ def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], se
         tiers = ()
     for lo, where, conf in tiers:
         inside = [m for m in usable if m.start >= lo and (m.region.level != "province" or where == "sentence")
-                  and (where == "sentence" or not m.scope)]
+                  and (where == "sentence" or not m.scope) and not m.ranked_set]
         if inside:
             m = inside[-1]
             return m.region, f"region {m.region.name} from the {where}", conf
@@ -1003,6 +1033,13 @@ def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None"
     if q.measure not in COUNTED or q.rank:
         post = ""  # 第9位跃升: words after a rank are verbs
     pre_c, post_c = clean_phrase(pre, k), clean_phrase(post, k)
+    if is_place_change(q, pre) and not RANKING_NOUN.search(pre_c):
+        lo = max(max(s.rfind(c, 0, tok.start) for c in SENTENCE_DELIMS) + 1, 0)
+        prior = rank_before(s, tok, lo)
+        if prior is not None:  # 排名第18位，比上年上升7个名次: 县域经济发展综合评价排名上升名次
+            rank_pre = indicator_phrase(s, prior, read_quantity(s, prior), k, breaks)[2].split("|")[0]
+            move = "下降" if any(w in pre for w in MOVE_DOWN) else "上升"
+            return pre, post, f"{rank_pre}{move}名次|"
     bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加值增速",)))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
@@ -1202,6 +1239,12 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     others = bool(re.match(r"其他|其余|其它", s[rank_lo: tok.start]))
     region, region_note, region_conf = resolve_region(tok.start, sent, para, (min(section[0], para[0]), section[1]), mentions, subject,
                                                       rank_lo if q.rank else None, others)
+    prior = rank_before(s, tok, sent[0]) if is_place_change(q, pre) else None
+    if prior is not None and resp_free(s, sent, tok):  # 排名第18位，比上年上升7个名次: the subject of the rank
+        p_lo = max(max(s.rfind(c, sent[0], prior.start) for c in "，,；;：:") + 1, sent[0])
+        r, _, r_conf = resolve_region(prior.start, sent, para, (min(section[0], para[0]), section[1]), mentions, subject, p_lo)
+        if r is not None:
+            region, region_note, region_conf = r, f"region {r.name}: the subject of the rank the place change follows", r_conf
     resp = respectively(s, sent, tok, tokens, mentions)
     if resp is not None:
         region, region_note, region_conf = resp, f"region {resp.name}: 分别 list order", 0.8
@@ -1235,6 +1278,11 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
         notes.append("unit 位 supplied for a rank printed without a measure word")
     row["notes"] = "; ".join(notes)
     return row
+
+
+def resp_free(s: str, sent: tuple[int, int], tok: text.Token) -> bool:
+    """No 分别 list before the number in its sentence (that pairs places and numbers itself)."""
+    return s.rfind("分别", sent[0], tok.start) == -1
 
 
 LIST_JOINS = ("、", "和", "及", "与")

@@ -345,3 +345,21 @@ def test_growth_after_a_value_takes_its_subject_not_its_number(k, raw, name):
     row = only(propose.propose_text(raw, k, subject="shuangfeng"), "8.1" if "8.1" in raw else "3.2")
     assert row["is_new_indicator"] == "true" and row["indicator_zh"] == name
     assert row["qualifier"] == "yoy"
+
+
+@pytest.mark.parametrize("raw, value, base_unit", [
+    ("双峰县在全省县域经济发展综合评价中排名第18位，比上年上升7个名次。", "7", "places"),
+    ("雙峰縣在全省縣域經濟發展綜合評價中排名第18位，比上年上升7個名次。", "7", "places"),
+    ("双峰县在全省县域经济发展综合评价中排名第18位，较上年前移3位。", "3", "places"),
+])
+def test_a_place_change_belongs_to_the_subject_of_its_rank(k, raw, value, base_unit):
+    rows = propose.propose_text(raw, k, subject="loudi")
+    change = only(rows, value)
+    assert change["region"] == only(rows, "18")["region"] == "shuangfeng"    # 全省 is the set ranked in
+    assert change["base_unit"] == base_unit
+    assert change["indicator_zh"] == "县域经济发展综合评价排名上升名次"
+
+
+def test_scope_of_a_ranking_is_not_the_subject_of_the_sentence(k):
+    row = only(propose.propose_text("双峰县在全省考核中排名靠前，新增企业12家。", k, subject="loudi"), "12")
+    assert row["region"] == "shuangfeng"
