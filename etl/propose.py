@@ -256,16 +256,22 @@ def spans(s: str, delims: str) -> list[tuple[int, int]]:
     return out
 
 
-def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
-    """Squeezed offsets where paragraphs and articles start, and where each header (article or subheading) ends.
+def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int], list[int]]:
+    """Squeezed offsets where paragraphs and articles start, where each header (article or subheading) ends,
+    and where a headline-like line ends a sentence.
 
     A paragraph ends with a line ending a sentence or with a short line. An article starts with a block
     of headline-like lines: a short line without any sentence end, a subtitle (——…), a place-and-colon
     headline of a news brief (道县：…), or a line after a closing byline in parentheses ((李秉钧 贺湘华));
     a dateline (本报讯) starts one too. Consecutive headline lines (title, subtitle, byline) form one header;
     a single plain headline line inside an article (兴产业提质效，…) is a subheading, not a new article.
+    Stops: a headline-like line (title, date 2021年6月1日, publisher 涟源市统计局) ends a sentence when the
+    next line is headline-like too or does not go on with punctuation (:func:`sentence_stops` checks
+    that it opens a sentence): PDF lines break mid-sentence, but not after a headline.
     """
     lines = [ln for ln in raw.splitlines()]
+    stops: list[int] = []
+    heads: set[int] = set()
     lengths = sorted(len(text.squeeze(ln)) for ln in lines if text.squeeze(ln))
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
     breaks, pos = [0], 0
@@ -297,6 +303,10 @@ def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
             block[3] = block[3] or placed or after_byline or bool(dateline)
         else:
             in_header = False
+        if headline or dateline:
+            heads.add(pos)
+        if headline:
+            stops.append(pos + len(sq))
         pos += len(sq)
         after_byline = byline
         if sq[-1] in "。！？!?”」" or short or headline or byline:
@@ -307,7 +317,47 @@ def paragraph_breaks(raw: str) -> tuple[list[int], list[int], dict[int, int]]:
         headers[start] = end
         if n >= 2 or strong:
             articles.add(start)
-    return sorted(set(breaks)), sorted(articles), headers
+    squeezed = text.squeeze(raw)
+    stops = [(p, p in heads) for p in stops if squeezed[p: p + 1] and squeezed[p] not in CONTINUATION]
+    return sorted(set(breaks)), sorted(articles), headers, stops
+
+
+def sentence_stops(s: str, stops: list[tuple[int, bool]], region_re: re.Pattern | None) -> list[int]:
+    """The ends of headline-like lines followed by a line that opens a sentence: another headline line, a
+    dateline, a time (2021年6月1日, 今年一季度), a place (涟源市统计局), a frame word or an opening mark.
+    (依靠平台的积分，黄旗村村民石小 | 勇领取到… is a short line inside a sentence, not a headline.)"""
+    out = []
+    for p, next_head in stops:
+        opens = (next_head or s[p] in "“「『《（(【—" or TIME_EXPR.match(s, p) or DATELINE.match(s, p)
+                 or FRAME_WORDS.match(s, p) or (region_re is not None and region_re.match(s, p)))
+        if opens:
+            out.append(p)
+    return out
+
+
+CONTINUATION = "，,、；;：:）)”」』。！？!?…%"  # a line starting with these goes on with the line before
+
+
+def line_ends(raw: str) -> list[int]:
+    """Squeezed offsets of every line end (pages from HTML: one paragraph or table row a line)."""
+    out, pos = [], 0
+    for ln in raw.splitlines():
+        pos += len(text.squeeze(ln))
+        if out and out[-1] == pos:
+            continue
+        out.append(pos)
+    return [p for p in out if p > 0]
+
+
+def cut_at(pieces: list[tuple[int, int]], stops: list[int]) -> list[tuple[int, int]]:
+    """Split the (start, end) pieces at the stop offsets falling inside them."""
+    out = []
+    for a, b in pieces:
+        for c in sorted(x for x in set(stops) if a < x < b):
+            out.append((a, c))
+            a = c
+        out.append((a, b))
+    return out
 
 
 HEADLINE_MAX = 40  # squeezed characters: a longer line without a sentence end is a broken text line
@@ -1170,6 +1220,7 @@ class Page:
     raw: str
     date: str
     subject: str
+    html: bool = False  # main text of an HTML page: every line break ends a sentence
 
 
 @dataclass
@@ -1190,8 +1241,9 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     page_year = int(page.date[:4])
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
-    sentences = spans(analysed, SENTENCE_DELIMS)
-    breaks, sections, headers = paragraph_breaks(page.raw)
+    breaks, sections, headers, stops = paragraph_breaks(page.raw)
+    stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re)
+    sentences = cut_at(spans(analysed, SENTENCE_DELIMS), stops)
     mentions = find_mentions(analysed, k, subject, breaks)
     breaks = breaks + [len(analysed)]
     paragraphs = [(a, b) for a, b in zip(breaks, breaks[1:]) if a < b]
@@ -1349,7 +1401,11 @@ def page_of(cat: catalog.Catalog, doc: str) -> Page:
     if src is None or doc not in cat.pages:
         raise KeyError(f"unknown document {doc!r} (not in data/raw/sources.csv)")
     date = src.values.get("date_printed") or src.values.get("date_inferred") or ""
-    return Page(doc, cat.pages[doc], date, src["subject_region"])
+    html = Path(src.values.get("original") or "").suffix.lower() in HTML_SUFFIXES
+    return Page(doc, cat.pages[doc], date, src["subject_region"], html)
+
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}  # as etl.add registers an HTML page's original
 
 
 def write_review(path: Path, candidates: list[Candidate]) -> None:
@@ -1375,6 +1431,7 @@ def run(doc: str, data_dir: Path = DATA) -> tuple[Path, list[Candidate]]:
     return path, candidates
 
 
-def propose_text(raw: str, k: Knowledge, date: str = "2021", subject: str = "loudi", doc: str = "dtest") -> list[dict[str, str]]:
+def propose_text(raw: str, k: Knowledge, date: str = "2021", subject: str = "loudi", doc: str = "dtest",
+                 html: bool = False) -> list[dict[str, str]]:
     """Candidates of a text that is not registered (for tests and quick looks)."""
-    return [c.values for c in propose(Page(doc, raw, date, subject), k)]
+    return [c.values for c in propose(Page(doc, raw, date, subject, html), k)]

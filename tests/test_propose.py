@@ -363,3 +363,24 @@ def test_a_place_change_belongs_to_the_subject_of_its_rank(k, raw, value, base_u
 def test_scope_of_a_ranking_is_not_the_subject_of_the_sentence(k):
     row = only(propose.propose_text("双峰县在全省考核中排名靠前，新增企业12家。", k, subject="loudi"), "12")
     assert row["region"] == "shuangfeng"
+
+
+def test_headline_date_and_publisher_lines_are_not_glued_to_the_first_sentence(k):
+    raw = "某市一季度经济运行情况\n2021年6月1日\n某市统计局\n今年一季度，全市实现地区生产总值85.3亿元，同比增长18.2%。\n"
+    row = only(propose.propose_text(raw, k, date="2021-06-01"), "85.3")
+    assert row["quote"] == "今年一季度，全市实现地区生产总值85.3亿元，同比增长18.2%。"
+    assert only(propose.propose_text(raw, k, date="2021-06-01"), "2021")["quote"] == "2021年6月1日"
+
+
+def test_a_short_line_inside_a_sentence_does_not_end_it(k):
+    raw = ("近年来，该县大力发展特色产业，全县新增茶园面积达到三千亩，带动了一大批农户增收致富，成效明显。\n"
+           "依靠平台的积分，某村村民石小\n勇领取到村集体经济分红346.8元，乡亲们比学赶超。\n")
+    row = only(propose.propose_text(raw, k), "346.8")
+    assert row["quote"].startswith("依靠平台的积分")
+
+
+def test_every_line_of_an_html_page_ends_a_sentence(k):
+    raw = "全市主要经济指标\n指标 数值 增长\n地区生产总值 285.6亿元 5.2%\n社会消费品零售总额 120.5亿元 7.1%\n"
+    rows = propose.propose_text(raw, k, html=True)
+    assert only(rows, "120.5")["quote"] == "社会消费品零售总额120.5亿元7.1%"
+    assert only(rows, "285.6")["quote"] == "地区生产总值285.6亿元5.2%"
