@@ -227,6 +227,14 @@ def normalise(s: str) -> str:
     return "".join(out)
 
 
+DIGIT_LOOKALIKES = re.compile(r"(?<=[0-9０-９])[OoＯｏ〇](?=[0-9０-９])|(?<=[0-9０-９])[Oo](?=年)|(?<=[0-9])[lI](?=[0-9])")
+
+
+def repair_digits(s: str) -> str:
+    """Typing errors inside numbers, one character for one: 2O22 (letter O) → 2022, 1l5 → 115."""
+    return DIGIT_LOOKALIKES.sub(lambda m: "1" if m.group() in "lI" else "0", s)
+
+
 def to_simplified(s: str) -> tuple[str, bool]:
     """OpenCC t2s copy of a squeezed text with the same length (per sentence, else per character)."""
     import opencc
@@ -1236,8 +1244,9 @@ INDICATOR_THRESHOLD = 0.6
 def propose(page: Page, k: Knowledge) -> list[Candidate]:
     """One candidate per number token of the page."""
     original = text.squeeze(page.raw)
-    analysed, traditional = to_simplified(normalise(original))
-    tokens = text.find_numbers(original)
+    repaired = repair_digits(original)
+    analysed, traditional = to_simplified(normalise(repaired))
+    tokens = text.find_numbers(repaired)
     page_year = int(page.date[:4])
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
@@ -1259,7 +1268,9 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
         if traditional:
             row["notes"] += "; traditional script: matched on an OpenCC t2s copy, quote verbatim"
         row["candidate_id"] = f"{page.doc}-c{idx + 1:03d}"
-        row["value"] = tok.text
+        row["value"] = original[tok.start: tok.end]  # as printed, typing errors included
+        if row["value"] != tok.text:
+            row["notes"] += f"; printed {row['value']}: read as {normalise(tok.text)} (a letter for a digit)"
         row["line"] = str(text.line_of(page.raw, tok.start))
         out.append(Candidate(row, tok.start, tok.end))
     return out
