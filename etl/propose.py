@@ -510,10 +510,23 @@ def base_of(q: Quantity, k: Knowledge, pre: str) -> tuple[Decimal | None, str]:
 def hold_reason(s: str, tok: text.Token, q: Quantity) -> str:
     """Why a number token is not a quantity to propose ('' when it is one)."""
     before, after, t = s[: tok.start], s[tok.end:], tok.text
-    for rule in (_phone_or_id, _date_or_time, _name_or_slogan, _ordinal, _span_or_label):
+    for rule in (_numeric_date, _phone_or_id, _date_or_time, _name_or_slogan, _ordinal, _span_or_label):
         reason = rule(before, after, t, q)
         if reason:
             return reason
+    return ""
+
+
+def _numeric_date(before: str, after: str, t: str, q: Quantity) -> str:
+    """2023-03-15, 2023/3/15, 2023.03.15: the month and day of a date written with digits only."""
+    if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100 and re.match(r"([-/.．])\d{1,2}\1\d{1,2}(?!\d)", after):
+        return "year (a period, not a value)"
+    if not t.isdigit() or len(t) > 2:
+        return ""
+    if re.search(r"(?:19|20)\d{2}([-/.．])$", before) and re.match(r"[-/.．]\d{1,2}(?!\d)", after) and 1 <= int(t) <= 12:
+        return "date (month)"
+    if re.search(r"(?:19|20)\d{2}([-/.．])\d{1,2}[-/.．]$", before) and 1 <= int(t) <= 31 and not after[:1].isdigit():
+        return "date (day)"
     return ""
 
 

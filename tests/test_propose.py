@@ -393,3 +393,13 @@ def test_a_letter_o_typed_for_a_zero_is_read_as_a_digit(k):
     row = only(rows, "156.8")
     assert row["period"] == "2022" and row["indicator"] == "gdp"
     assert only(rows, "5.2")["unit"] == "%"
+
+
+@pytest.mark.parametrize("raw, value, reason", [
+    ("发布时间：2023-03-15 来源：某市统计局", "03", "date (month)"),
+    ("发布时间：2023-03-15 来源：某市统计局", "15", "date (day)"),
+    ("更新于2022/12/8。", "2022", "year"),
+    ("更新于2022/12/8。", "8", "date (day)"),
+])
+def test_dates_written_with_digits_only_are_held_back(k, raw, value, reason):
+    assert only(propose.propose_text(raw, k), value)["hold_back"].startswith(reason)
