@@ -1054,6 +1054,24 @@ QUANTITY_RUN = re.compile(r"(?:19|20)\d{2}年(?:度|底|末|初)?|[0-9.]+[余多
 COUNTED = set("个名位家项支座台条场次件处所笔套部张本组幅起盏例批类轮期间栋块辆户人村")
 
 
+def subject_clause(s: str, lo: int) -> str:
+    """Words naming the value a bare growth rate or change refers to: the clause before ``lo`` that prints a
+    value (按可比价格计算 and other asides are passed over), cut before that value (一般… and 第一产业 start
+    with numerals that are no values)."""
+    sent_lo = max(s.rfind(c, 0, lo) for c in SENTENCE_DELIMS) + 1
+    hi, first = lo, None
+    while hi > sent_lo:
+        prev_lo = max(max(s.rfind(c, 0, hi) for c in CLAUSE_DELIMS.replace("、", "")) + 1, sent_lo)  # not a list item
+        prev = re.sub(r"^(?:(?:19|20)\d{2}年(?:度|底|末|初)?|今年|去年|上年|当年)", "", s[prev_lo:hi])
+        nums = [t for t in text.find_numbers(prev) if prev[t.start - 1: t.start] != "第"
+                and not re.match(r"(?:19|20)\d{2}年", prev[t.start:])]
+        first = prev if first is None else first
+        if nums:
+            return prev[: nums[0].start]
+        hi = prev_lo - 1
+    return first or ""
+
+
 def context_words(s: str, tok: text.Token, unit_end: int, breaks: list[int] | None = None,
                   rank: bool = False) -> tuple[str, str]:
     """Words of the clause before the number (after any earlier quantity) and after its unit.
@@ -1111,14 +1129,11 @@ def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None"
             rank_pre = indicator_phrase(s, prior, read_quantity(s, prior), k, breaks)[2].split("|")[0]
             move = "下降" if any(w in pre for w in MOVE_DOWN) else "上升"
             return pre, post, f"{rank_pre}{move}名次|"
-    bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加值增速",)))
+    bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加", "增加值增速")))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
-        prev_lo = max(s.rfind(c, 0, lo) for c in CLAUSE_DELIMS.replace("、", "")) + 1  # not a list item
         if lo > 0 and s[lo] in "，,、；;":
-            prev = re.sub(r"^(?:(?:19|20)\d{2}年(?:度|底|末|初)?|今年|去年|上年|当年)", "", s[prev_lo:lo])
-            nums = text.find_numbers(prev)  # the words before the clause's number (一般… starts with no number)
-            prev = prev[: nums[0].start] if nums else prev
+            prev = subject_clause(s, lo)
             pre_c = clean_phrase(prev, k) + pre_c
             pre = prev + pre
     return pre, post, pre_c + "|" + post_c
@@ -1128,6 +1143,7 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     """Drop years, region names, quote marks and leading/trailing function words."""
     if k is not None and k.region_re is not None:
         p = k.region_re.sub("", p)
+    p = COMPARISON_BASE.sub("", p)  # 比上年增长, 比年初增加: the base compared with is no part of the name
     p = re.sub(r"(?:19|20)\d{2}年(?:度|底|末|初)?|\d{1,2}月(?:\d{1,2}[日号])?|今年|去年|上年|当年|同期|目前|截至|截止|全年|年内", "", p)
     p = re.sub(r"[“”‘’\"《》（）()【】\[\]…·•—\-－]", "", p).strip("、，,；;：:")
     p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
@@ -1149,6 +1165,9 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     if p.endswith("等") and len(p) > 3:  # 打通中心城区吉星路等20余条断头路: examples before 等 are no name
         p = p[:2]
     return p
+
+
+COMPARISON_BASE = re.compile(r"(?:比|较)(?:上年|去年|前年|年初|上月|上季度|上半年|上一年)(?:同期)?")
 
 
 def bigrams(s: str) -> Counter:

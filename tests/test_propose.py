@@ -403,3 +403,14 @@ def test_a_letter_o_typed_for_a_zero_is_read_as_a_digit(k):
 ])
 def test_dates_written_with_digits_only_are_held_back(k, raw, value, reason):
     assert only(propose.propose_text(raw, k), value)["hold_back"].startswith(reason)
+
+
+@pytest.mark.parametrize("raw, value, name", [
+    ("全年全市地区生产总值412.36亿元，按可比价格计算，比上年增长4.6%。", "4.6", "地区生产总值增速"),   # an aside passed over
+    ("其中，第一产业增加值18.52亿元，增长3.9%。", "3.9", "第一产业增加值增速"),                     # 第一 is no value
+    ("全县金融机构各项存款余额达到489.6亿元，比年初增加35.2亿元。", "35.2", "金融机构各项存款余额增加"),
+])
+def test_a_change_printed_after_a_value_takes_the_value_s_subject(k, raw, value, name):
+    narrower = propose.Knowledge.from_catalog(catalog.load(), hide_docs=("d000", "d001", "d004"))   # gdp unknown
+    row = only(propose.propose_text(raw, narrower, subject="lengshuijiang"), value)
+    assert row["indicator_zh"] == name
