@@ -889,6 +889,8 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
     sentence_year = None
     for m in TIME_EXPR.finditer(s, lo, hi):
         g = m.groupdict()
+        if s[max(0, m.start() - 1): m.start()] in ("比", "较") and (g["rel"] or g["y"]) and not m.group().endswith(("底", "末")):
+            continue  # 比上年上升, 较去年同期: the base compared with, not the period of the value
         if g["range"]:
             ys = re.findall(r"(?:19|20)\d{2}", g["range"])
             a, b = ys[0], ys[-1]

@@ -414,3 +414,12 @@ def test_a_change_printed_after_a_value_takes_the_value_s_subject(k, raw, value,
     narrower = propose.Knowledge.from_catalog(catalog.load(), hide_docs=("d000", "d001", "d004"))   # gdp unknown
     row = only(propose.propose_text(raw, narrower, subject="lengshuijiang"), value)
     assert row["indicator_zh"] == name
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("2020年，双峰县在全省县域经济考核中排名第18位，比上年上升7个名次。", "7"),
+    ("2020年，全县税收收入5.6亿元，较去年同期增长3.2%。", "3.2"),
+])
+def test_the_base_of_a_comparison_is_not_the_period(k, raw, value):
+    row = only(propose.propose_text(raw, k, date="2023-01-20", subject="shuangfeng"), value)
+    assert row["period"] == "2020"
