@@ -23,10 +23,9 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from etl import catalog, coverage, text
+from etl import catalog, coverage, divisions, text
 
 REVIEW_COLUMNS = ["candidate_id", "decision", "region", "region_zh", "indicator", "indicator_zh",
                   "is_new_indicator", "period", "value", "unit", "qualifier", "out_of", "value_base", "base_unit",
@@ -167,27 +166,8 @@ def review_counts(data_dir: Path = catalog.DATA) -> dict[str, dict[str, int]]:
 
 # --- Hunan's divisions (for new regions) ----------------------------------------------------------------
 
-LEVEL_BY_DEPTH = {1: "city", 2: "county", 3: "township", 4: "village"}
 SUFFIX_EN = [("街道", "Subdistrict"), ("社区", "Community"), ("县", "County"), ("区", "District"),
              ("镇", "Town"), ("乡", "Township"), ("村", "Village"), ("市", "")]
-
-
-@lru_cache(maxsize=1)
-def hunan_divisions() -> dict[str, list[tuple[str, ...]]]:
-    """Name -> every path (city, county, township, village names) of that name in Hunan (jionlp data)."""
-    import jionlp  # slow to import; only needed for new regions
-
-    index: dict[str, list[tuple[str, ...]]] = {}
-
-    def walk(node: dict | None, path: tuple[str, ...]) -> None:
-        for name, child in (node or {}).items():
-            if name.startswith("_"):
-                continue
-            index.setdefault(name, []).append(path + (name,))
-            walk(child, path + (name,))
-
-    walk(jionlp.china_location_loader(detail=True)["湖南省"], ())
-    return index
 
 
 def name_en(name_zh: str) -> str:
@@ -212,7 +192,7 @@ def new_region(row: ReviewRow, code: str, regions: dict[str, dict], subject: str
     known = [c for c, r in regions.items() if r["name_zh"] == name]
     if known:
         return None, f"{name} is already in data/regions.csv as {known[0]!r}; use that code"
-    paths = hunan_divisions().get(name, [])
+    paths = [d.path for d in divisions.by_name().get(name, []) if d.path]
     by_name = {r["name_zh"]: c for c, r in regions.items()}
     if len(paths) > 1:  # same name in several places: keep those under the page's region or in Loudi
         subject_zh = regions.get(subject, {}).get("name_zh", "")
@@ -225,7 +205,7 @@ def new_region(row: ReviewRow, code: str, regions: dict[str, dict], subject: str
     path = paths[0]
     parent = next((by_name[n] for n in reversed(path[:-1]) if n in by_name), "hunan")
     return {"code": code, "name_zh": name, "name_en": row["region_en"] or name_en(name),
-            "level": LEVEL_BY_DEPTH[len(path)], "parent": parent, "host_county": "",
+            "level": divisions.LEVEL_BY_DEPTH[len(path)], "parent": parent, "host_county": "",
             "scope": "loudi" if path[0] == "娄底市" else "outside"}, ""
 
 

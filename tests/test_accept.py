@@ -213,3 +213,16 @@ def test_round_trip_add_propose_accept_build(data_copy, tmp_path):
     values = queries.values(db, docs=[doc]).set_index("value")
     assert values.loc["320.5", "value_base"] == pytest.approx(320.5e8)
     assert set(values["region"]) == {"lianyuan"} and set(values["period"]) == {"2021"}
+
+
+def test_hunan_divisions_come_from_jionlp_tree():
+    """The division list is jionlp's data: every county-level division of Hunan with its code and short name."""
+    from etl import divisions
+
+    counties = [d for d in divisions.hunan() if d.level == "county"]
+    assert len(counties) > 100
+    lianyuan = next(d for d in counties if d.name == "涟源市")
+    assert (lianyuan.alias, lianyuan.code, lianyuan.path) == ("涟源", "431382", ("娄底市", "涟源市"))
+    # with detail, townships and villages too; a name may repeat, each with its own path
+    town = divisions.by_name()["桥头河镇"]
+    assert [d.path for d in town] == [("娄底市", "涟源市", "桥头河镇")] and town[0].level == "township"
