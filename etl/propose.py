@@ -235,6 +235,60 @@ def repair_digits(s: str) -> str:
     return DIGIT_LOOKALIKES.sub(lambda m: "1" if m.group() in "lI" else "0", s)
 
 
+DIGITS = set("0123456789０１２３４５６７８９")
+
+
+def number_gaps(raw: str, html: bool = False) -> list[int]:
+    """Squeezed offsets where whitespace separates two numbers that squeezing would join into one.
+
+    Table rows (地区生产总值 285.6 5.2) separate their cells by spaces: a tab, a run of spaces or an
+    ideographic space, or a space next to a decimal number, is a gap; so is a line break on a page from HTML
+    (one paragraph a line). A single space in an integer (1 023) or a PDF line break inside a number is not.
+    """
+    gaps, pos = [], 0
+    for m in re.finditer(r"\S+|\s+", raw):
+        piece = m.group()
+        if not piece[0].isspace():
+            pos += len(piece)
+            continue
+        a, b = raw[m.start() - 1: m.start()], raw[m.end(): m.end() + 1]
+        if a in DIGITS and b in DIGITS:
+            left = re.search(r"[0-9０-９.．]+$", raw[: m.start()]).group()
+            right = re.match(r"[0-9０-９.．]+", raw[m.end():]).group()
+            if ((html and "\n" in piece) or "\t" in piece or "\u3000" in piece or "  " in piece.replace("\n", "")
+                    or (("\n" not in piece) and ("." in left + right or "．" in left + right))):
+                gaps.append(pos)
+    return gaps
+
+
+def table_rows(raw: str, gaps: list[int]) -> list[int]:
+    """Start and end (squeezed) of each line that is a table row: its numbers are cells apart (a gap)."""
+    out, pos = [], 0
+    for ln in raw.splitlines():
+        n = len(text.squeeze(ln))
+        if n and any(pos < g < pos + n for g in gaps):
+            out += [pos, pos + n]
+        pos += n
+    return [p for p in out if p > 0]
+
+
+def number_tokens(s: str, gaps: list[int]) -> list[text.Token]:
+    """Number tokens of a squeezed text, not joined across ``gaps``; 4,256 (thousands separators) is one."""
+    tokens, lo = [], 0
+    for hi in gaps + [len(s)]:
+        tokens += [text.Token(t.text, t.start + lo, t.end + lo) for t in text.find_numbers(s[lo:hi])]
+        lo = hi
+    merged: list[text.Token] = []
+    for t in tokens:
+        last = merged[-1] if merged else None
+        if (last is not None and s[last.end: t.start] == "," and re.fullmatch(r"\d{1,3}(?:,\d{3})*", last.text)
+                and re.fullmatch(r"\d{3}(?:\.\d+)?", t.text) and t.start not in gaps):
+            merged[-1] = text.Token(s[last.start: t.end], last.start, t.end)
+        else:
+            merged.append(t)
+    return merged
+
+
 def to_simplified(s: str) -> tuple[str, bool]:
     """OpenCC t2s copy of a squeezed text with the same length (per sentence, else per character)."""
     import opencc
@@ -398,7 +452,7 @@ class Quantity:
     unit_spans: tuple = ()  # squeezed (start, end) of the multiplier and the unit word
 
     def number(self) -> Decimal:
-        return text.parse_number(self.value)
+        return text.parse_number(self.value.replace(",", ""))
 
 
 def read_quantity(s: str, tok: text.Token) -> Quantity:
@@ -1280,12 +1334,13 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     original = text.squeeze(page.raw)
     repaired = repair_digits(original)
     analysed, traditional = to_simplified(normalise(repaired))
-    tokens = text.find_numbers(repaired)
+    gaps = number_gaps(page.raw, page.html)
+    tokens = number_tokens(repaired, gaps)
     page_year = int(page.date[:4])
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
     breaks, sections, headers, stops = paragraph_breaks(page.raw)
-    stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re)
+    stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re) + table_rows(page.raw, gaps)
     sentences = cut_at(spans(analysed, SENTENCE_DELIMS), stops)
     mentions = find_mentions(analysed, k, subject, breaks)
     breaks = breaks + [len(analysed)]

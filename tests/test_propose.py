@@ -423,3 +423,25 @@ def test_a_change_printed_after_a_value_takes_the_value_s_subject(k, raw, value,
 def test_the_base_of_a_comparison_is_not_the_period(k, raw, value):
     row = only(propose.propose_text(raw, k, date="2023-01-20", subject="shuangfeng"), value)
     assert row["period"] == "2020"
+
+
+def test_numbers_in_cells_of_a_table_row_stay_apart(k):
+    raw = "全县主要经济指标\n指标 数值 增长\n地区生产总值 285.6 5.2\n社会消费品零售总额 120.5 7.1\n"
+    rows = propose.propose_text(raw, k)
+    assert [r["value"] for r in rows] == ["285.6", "5.2", "120.5", "7.1"]       # not 285.65 and 2
+    assert only(rows, "120.5")["quote"] == "社会消费品零售总额120.57.1"           # a row is a sentence of its own
+
+
+def test_numbers_on_lines_of_an_html_page_stay_apart(k):
+    rows = propose.propose_text("浏览次数：1024\n2022年，全县新增企业12家。\n", k, html=True)
+    assert {"1024", "2022", "12"} <= {r["value"] for r in rows}
+    assert only(rows, "2022")["hold_back"].startswith("year")
+
+
+@pytest.mark.parametrize("raw, value, base", [
+    ("全县新增市场主体4,256户。", "4,256", "4256"),
+    ("全县新增企业1 023家。", "1023", "1023"),            # a stray space inside an integer (PDF layout)
+])
+def test_thousands_separators(k, raw, value, base):
+    row = only(propose.propose_text(raw, k), value)
+    assert row["value_base"] == base and row["hold_back"] == ""
