@@ -272,6 +272,49 @@ def table_rows(raw: str, gaps: list[int]) -> list[int]:
     return [p for p in out if p > 0]
 
 
+def table_cells(raw: str, gaps: list[int]) -> dict[tuple[int, int], tuple[str, str]]:
+    """Squeezed (start, end) of each cell after the first of a table row -> (row label, column heading).
+
+    Rows are lines of cells split by '|' (trafilatura's tables) or by the gaps between numbers; a heading is
+    the line of cells without numbers right above the rows (指标 数值 增长（%）).
+    """
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    heading: list[str] = []
+    pos = 0
+    for ln in raw.splitlines():
+        sq_len = len(text.squeeze(ln))
+        piped = ln.count("|") >= 2
+        gapped = any(pos < g < pos + sq_len for g in gaps)
+        cells = [c for c in (ln.strip().strip("|").split("|") if piped else re.split(r"\s+", ln.strip())) if c.strip()]
+        if len(cells) >= 2 and not any(ch in DIGITS for ch in "".join(cells)) and (piped or len(cells) <= 8):
+            heading = [text.squeeze(c) for c in cells]
+        elif len(cells) >= 2 and (piped or gapped):
+            at = pos
+            for j, c in enumerate(cells):
+                sq = text.squeeze(c)
+                at = text.squeeze(ln).find(sq, at - pos) + pos if sq else at
+                if j and sq:
+                    col = heading[j] if len(heading) == len(cells) else ""
+                    out[(at, at + len(sq))] = (text.squeeze(cells[0]), col)
+                at += len(sq)
+        elif sq_len:
+            heading = []
+        pos += sq_len
+    return out
+
+
+TABLE_UNIT = re.compile(r"[（(]([^（）()]{1,6})[)）]")
+
+
+def table_reading(cell: tuple[str, str]) -> tuple[str, str, bool]:
+    """(indicator words, unit, growth) of a table cell from its row label and column heading."""
+    label, col = cell
+    unit = next((m.group(1) for x in (col, label) for m in [TABLE_UNIT.search(x)] if m), "")
+    growth = bool(re.search(r"增长|增速|增幅|同比|±", col))
+    words = TABLE_UNIT.sub("", label)
+    return words, unit, growth
+
+
 def number_tokens(s: str, gaps: list[int]) -> list[text.Token]:
     """Number tokens of a squeezed text, not joined across ``gaps``; 4,256 (thousands separators) is one."""
     tokens, lo = [], 0
@@ -621,6 +664,8 @@ def _date_or_time(before: str, after: str, t: str, q: Quantity) -> str:
 def _name_or_slogan(before: str, after: str, t: str, q: Quantity) -> str:
     if set(t) <= set(MULTIPLIERS_CHARS) and before[-1:] in ("余", "多", "来", "几", "数"):
         return "multiplier of the preceding number (part of its unit)"
+    if set(t) <= set(MULTIPLIERS_CHARS) and before[-1:] in ("（", "(") and re.match(r"[^（）()]{0,3}[）)]", after):
+        return "unit in a heading (亿元)"
     for w in LEXICAL_WORDS:
         for k in range(len(w)):
             if w.startswith(t, k) and before.endswith(w[:k]) and after.startswith(w[k + len(t):]):
@@ -1340,6 +1385,7 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
     breaks, sections, headers, stops = paragraph_breaks(page.raw)
+    cells = table_cells(page.raw, gaps)
     stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re) + table_rows(page.raw, gaps)
     sentences = cut_at(spans(analysed, SENTENCE_DELIMS), stops)
     mentions = find_mentions(analysed, k, subject, breaks)
@@ -1351,9 +1397,10 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
         atok = text.Token(normalise(tok.text), tok.start, tok.end)
         section = max([x for x in sections if x <= tok.start] or [0])
         head = max([x for x in headers if x <= tok.start] or [0])  # the latest header, subheadings too
+        cell = next((cells[c] for c in cells if c[0] <= tok.start < c[1]), None)
         row = candidate_row(page, k, analysed, original, tokens, idx, atok, sentences, paragraphs,
                             (section, headers[section], headers[head]),
-                            mentions, subject, page_year, new_codes)
+                            mentions, subject, page_year, new_codes, cell)
         if traditional:
             row["notes"] += "; traditional script: matched on an OpenCC t2s copy, quote verbatim"
         row["candidate_id"] = f"{page.doc}-c{idx + 1:03d}"
@@ -1366,10 +1413,17 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
 
 
 def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs, section, mentions, subject,
-                  page_year, new_codes) -> dict[str, str]:
-    """All fields of one candidate (value and line are filled by the caller)."""
+                  page_year, new_codes, cell=None) -> dict[str, str]:
+    """All fields of one candidate (value and line are filled by the caller); ``cell``: (row label, column
+    heading) of a number in a table."""
     q = read_quantity(s, tok)
     borrow_unit(s, tok, q, tokens, idx)
+    words, table_unit, growth = table_reading(cell) if cell else ("", "", False)
+    if cell and not q.unit and table_unit:  # 社会消费品零售总额（亿元） | 98.63: the unit of the row or column
+        tq = read_quantity(table_unit + " ", text.Token("1", 0, 0))
+        q.unit, q.measure, q.multiplier, q.unit_supplied = tq.unit, tq.measure, tq.multiplier, True
+    if cell and growth and not q.unit:
+        q.unit, q.measure, q.unit_supplied = "%", "%", True
     sent = enclosing(tok.start, sentences)
     para = enclosing(tok.start, paragraphs) if paragraphs else (0, len(s))
     para = (min(para[0], sent[0]), para[1])
@@ -1378,6 +1432,11 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     head = list_head(s, tokens, idx, sent[0])  # 分别达35161元、22564元: later items share the head's words
     pre, post, phrase = indicator_phrase(s, head, read_quantity(s, head) if head is not tok else q, k,
                                          [p[0] for p in paragraphs])
+    if cell and words:  # a table cell: the row label (and a growth column) names it
+        pre, post = words + ("增长" if growth else ""), ""
+        phrase = clean_phrase(pre, k) + "|"
+        if growth and "yoy" not in q.qualifiers:
+            q.qualifiers.append("yoy")
     if head is not tok:
         clause_lo = max(max(s.rfind(c, sent[0], head.start) for c in CLAUSE_DELIMS) + 1, sent[0])
         if not q.measure:
@@ -1427,7 +1486,8 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     row["confidence"] = f"{(region_conf + period_conf + ind_conf + unit_conf) / 4:.2f}"
     notes = [region_note, period_note, ind_note]
     if q.unit_supplied:
-        notes.append("unit 位 supplied for a rank printed without a measure word")
+        notes.append(f"unit {q.unit} from the table's row or column heading" if cell
+                     else "unit 位 supplied for a rank printed without a measure word")
     row["notes"] = "; ".join(notes)
     return row
 

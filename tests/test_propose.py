@@ -445,3 +445,17 @@ def test_numbers_on_lines_of_an_html_page_stay_apart(k):
 def test_thousands_separators(k, raw, value, base):
     row = only(propose.propose_text(raw, k), value)
     assert row["value_base"] == base and row["hold_back"] == ""
+
+
+@pytest.mark.parametrize("raw, html", [
+    ("主要经济指标\n指标 数值 增长（%）\n社会消费品零售总额（亿元） 98.63 3.1\n", False),
+    ("| 指标 | 数值 | 增长（%） |\n| 社会消费品零售总额（亿元） | 98.63 | 3.1 |\n", True),
+])
+def test_a_table_cell_takes_its_unit_and_name_from_the_headings(k, raw, html):
+    rows = propose.propose_text(raw, k, subject="xinhua", html=html)
+    value, growth = only(rows, "98.63"), only(rows, "3.1")
+    assert (value["unit"], value["value_base"], value["indicator_zh"]) == ("亿元", "9863000000", "社会消费品零售总额")
+    assert (growth["unit"], growth["qualifier"]) == ("%", "yoy")
+    assert growth["indicator_zh"] == "社会消费品零售总额增速"
+    assert "heading" in value["notes"]
+    assert only(rows, "亿")["hold_back"].startswith("unit in a heading")
