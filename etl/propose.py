@@ -52,7 +52,7 @@ QUALIFIER_AFTER = {"余": "more_than", "多": "more_than", "来": "approx"}
 QUALIFIER_TAIL = {"以上": "at_least", "左右": "approx", "以下": "less_than", "以内": "less_than"}
 QUALIFIER_CLAUSE = {"累计": "cumulative", "共计": "cumulative", "年均": "annual_avg", "年平均": "annual_avg",
                     "力争": "target", "预计": "expected", "同比": "yoy"}
-LEVEL_VERBS = ("达", "达到", "为", "降至", "下降至", "提高到", "提高至", "提升至", "增至", "增加到", "保持在")
+LEVEL_VERBS = ("达", "达到", "为", "降至", "下降至", "提高到", "提高至", "提升至", "增至", "增加到", "保持在", "稳定在")
 GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "提高", "减少", "上涨")
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
@@ -67,7 +67,7 @@ RANK_SCOPE = ("全国", "全省", "全市", "全区", "全县", "排名", "排",
 CLAUSE_DELIMS = "，,、；;：:（）()。！？!?…"
 SENTENCE_DELIMS = "。！？!?；;"
 LEXICAL_WORDS = ("零部件", "零售", "零星", "零距离", "十分", "万分", "百姓", "千方百计", "万里", "千家万户", "百年",
-                 "万众", "一线", "四面八方", "五湖四海", "三农", "十全十美", "24小时", "万物", "千秋")
+                 "万众", "一线", "四面八方", "五湖四海", "三农", "十全十美", "24小时", "万物", "千秋", "三次产业")
 NAME_TAILS = ("大以来", "大精神", "大报告", "届", "次党代会", "次代表大会", "中全会", "次全会")
 IDENT_TAILS = ("楼", "号", "路", "版", "号线", "栋楼", "室")
 SPAN_BEFORE = ("近", "未来", "过去", "最近", "这", "前", "后")
@@ -76,6 +76,7 @@ ID_BEFORE = ("号码", "编号", "账号", "帐号", "身份证", "证号", "代
 TRIM_LEADING = ("其中", "并", "且", "和", "及", "共", "总共", "已", "还", "再", "又", "均", "全部", "都", "有", "其",
                 "年", "底", "末", "初", "月", "日", "以来", "期间", "时期", "在", "对", "为", "的", "从", "由", "将")
 TRIM_TRAILING = ("达到", "达", "为", "是", "至", "到", "突破", "超过", "实现", "有", "约", "近", "共", "共计", "累计",
+                 "稳定在", "保持在", "稳定", "保持",
                  "分别", "的", "了", "在", "第", "从", "由", "占", "超")
 MAX_BASE = {  # (base unit, region level) -> largest plausible value in the base unit
     ("yuan", "village"): 1e10, ("yuan", "township"): 1e11, ("yuan", "county"): 1e12, ("yuan", "park"): 1e12,
@@ -555,7 +556,7 @@ def rank_before(s: str, tok: text.Token, lo: int) -> text.Token | None:
 
 def _approx_after(s: str, i: int, q: Quantity) -> int:
     """Skip a 余/多/来 right after a number (or its multiplier), recording the qualifier."""
-    if i < len(s) and s[i] in QUALIFIER_AFTER and not s.startswith("多元", i) and not s.startswith("多个", i):
+    if (i < len(s) and s[i] in QUALIFIER_AFTER and not s.startswith(("多元", "多个", "来源", "来自", "来到", "来看"), i)):
         q.qualifiers.append(QUALIFIER_AFTER[s[i]])
         return i + 1
     return i
@@ -1251,6 +1252,8 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     p = re.sub(r"第$", "", p)  # the ordinal marker of a rank
     p = re.sub(r"^[该本这此][\u4e00-\u9fff]{1,4}?在", "", p)  # 该园区在…排名: the subject and 在
     p = re.sub(r"^在(.{2,}?)中(排名|排位|排|位列|位居|名列|居)", r"\1\2", p)  # 在…评价中排名: …评价排名
+    if not RANKING_NOUN.search(p):
+        p = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:位列|位居|名列|排在|居|排)$", "排名", p)  # 考核中位列第二: 考核排名
     changed = True
     while changed and p:
         changed = False
@@ -1291,7 +1294,9 @@ def match_indicator(phrase: str, base: str, k: Knowledge) -> tuple[str, float]:
     with the best entry, and no entry of that indicator carries that modifier, the match is refused.
     """
     best, score, best_entry = "", 0.0, ""
-    entries = list(k.synonyms) + [(re.sub(r"[“”‘’\"《》（）()]", "", v["name_zh"]) + "|", c) for c, v in k.indicators.items()]
+    if not phrase.replace("|", ""):  # no words at all (4.5:54.8, a phone number): nothing to match
+        return best, score
+    entries = [(e, c) for e, c in k.synonyms if e.replace("|", "")] + [(re.sub(r"[“”‘’\"《》（）()]", "", v["name_zh"]) + "|", c) for c, v in k.indicators.items()]
     for entry, code in entries:
         ind = k.indicators.get(code)
         if ind is None or not _unit_compatible(base, ind["base_unit"]):

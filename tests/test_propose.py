@@ -459,3 +459,21 @@ def test_a_table_cell_takes_its_unit_and_name_from_the_headings(k, raw, html):
     assert growth["indicator_zh"] == "社会消费品零售总额增速"
     assert "heading" in value["notes"]
     assert only(rows, "亿")["hold_back"].startswith("unit in a heading")
+
+
+@pytest.mark.parametrize("raw, value, name", [
+    ("新化县在全市县域经济考核中位列第二。", "二", "县域经济考核排名"),          # 位列 names no ranking
+    ("全县粮食播种面积稳定在100万亩以上。", "100", "粮食播种面积"),
+])
+def test_verbs_are_no_part_of_suggested_names(k, raw, value, name):
+    assert only(propose.propose_text(raw, k, subject="xinhua"), value)["indicator_zh"] == name
+
+
+def test_no_words_match_no_indicator(k):
+    rows = propose.propose_text("三次产业结构为4.5:54.8:40.7。", k)
+    assert only(rows, "54.8")["is_new_indicator"] == "true"
+    assert only(rows, "三")["hold_back"].startswith("part of a word")
+
+
+def test_laiyuan_is_no_approximation(k):
+    assert only(propose.propose_text("发布时间：2023-03-15 来源：某局", k), "15")["qualifier"] == ""
