@@ -477,3 +477,11 @@ def test_no_words_match_no_indicator(k):
 
 def test_laiyuan_is_no_approximation(k):
     assert only(propose.propose_text("发布时间：2023-03-15 来源：某局", k), "15")["qualifier"] == ""
+
+
+def test_a_year_opening_a_clause_of_the_lead_carries_to_the_next_paragraph(k):
+    raw = ("新化县上半年经济运行稳中向好\n"
+           "本报讯（通讯员 王芳）记者从新化县统计局获悉，2022年上半年，新化县实现地区生产总值156.8亿元。\n"
+           "规模工业增加值同比增长7.5%，固定资产投资增长10.3%。\n")
+    rows = propose.propose_text(raw, k, subject="xinhua", date="2023-03-15")
+    assert only(rows, "7.5")["period"] == only(rows, "156.8")["period"] == "2022"
