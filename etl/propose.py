@@ -231,9 +231,15 @@ def normalise(s: str) -> str:
 DIGIT_LOOKALIKES = re.compile(r"(?<=[0-9０-９])[OoＯｏ〇](?=[0-9０-９])|(?<=[0-9０-９])[Oo](?=年)|(?<=[0-9])[lI](?=[0-9])")
 
 
+CN_YEAR = re.compile(r"[一二三四五六七八九〇零○Ｏ]{4}(?=年)")
+CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+
+
 def repair_digits(s: str) -> str:
-    """Typing errors inside numbers, one character for one: 2O22 (letter O) → 2022, 1l5 → 115."""
-    return DIGIT_LOOKALIKES.sub(lambda m: "1" if m.group() in "lI" else "0", s)
+    """Typing errors inside numbers, one character for one: 2O22 (letter O) → 2022, 1l5 → 115; a year in
+    Chinese numerals is read as digits (二〇二二年 → 2022年)."""
+    s = DIGIT_LOOKALIKES.sub(lambda m: "1" if m.group() in "lI" else "0", s)
+    return CN_YEAR.sub(lambda m: m.group().translate(CN_YEAR_DIGITS) if m.group()[0] in "一二" else m.group(), s)
 
 
 DIGITS = set("0123456789０１２３４５６７８９")
@@ -665,6 +671,8 @@ def _date_or_time(before: str, after: str, t: str, q: Quantity) -> str:
 def _name_or_slogan(before: str, after: str, t: str, q: Quantity) -> str:
     if set(t) <= set(MULTIPLIERS_CHARS) and before[-1:] in ("余", "多", "来", "几", "数"):
         return "multiplier of the preceding number (part of its unit)"
+    if set(t) <= set(MULTIPLIERS_CHARS) and before.endswith("每"):
+        return "denominator of a rate (每千人)"
     if set(t) <= set(MULTIPLIERS_CHARS) and before[-1:] in ("（", "(") and re.match(r"[^（）()]{0,3}[）)]", after):
         return "unit in a heading (亿元)"
     for w in LEXICAL_WORDS:
@@ -1254,14 +1262,15 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     p = re.sub(r"^(全市|全县|全区|全省|全国|该市|该县|该区|全镇|全村|本级)", "", p)
     p = re.sub(r"第$", "", p)  # the ordinal marker of a rank
     p = re.sub(r"^[该本这此][\u4e00-\u9fff]{1,4}?在", "", p)  # 该园区在…排名: the subject and 在
-    p = re.sub(r"^在(.{2,}?)中(排名|排位|排|位列|位居|名列|居)", r"\1\2", p)  # 在…评价中排名: …评价排名
+    p = re.sub(r"^[\u4e00-\u9fff]{2,6}?(?:街道|社区|镇|乡|村|园区|开发区)在", "在", p)  # 锡矿山街道在…: a place not catalogued
+    p = re.sub(r"^在(.{2,}?)中(排名|排位|排|位列|位居|名列|居|获评)", r"\1\2", p)  # 在…评价中排名: …评价排名
     if not RANKING_NOUN.search(p):
-        p = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:位列|位居|名列|排在|居|排)$", "排名", p)  # 考核中位列第二: 考核排名
+        p = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:获评|荣获|位列|位居|名列|排在|居|排)$", "排名", p)  # 考核中位列第二: 考核排名
     changed = True
     while changed and p:
         changed = False
         for w in TRIM_LEADING:
-            if p.startswith(w):
+            if p.startswith(w) and not p.startswith(IN_WORDS):
                 p, changed = p[len(w):], True
         for w in TRIM_TRAILING:
             if p.endswith(w) and len(p) > len(w):
@@ -1274,6 +1283,7 @@ def clean_phrase(p: str, k: "Knowledge | None" = None) -> str:
     return p
 
 
+IN_WORDS = ("在校", "在岗", "在册", "在建", "在职", "在读", "在编", "在园", "在营", "在库", "在外", "在线")
 COMPARISON_BASE = re.compile(r"(?:比|较)(?:上年|去年|前年|年初|上月|上季度|上半年|上一年)(?:同期)?")
 
 
@@ -1414,7 +1424,7 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
         row["candidate_id"] = f"{page.doc}-c{idx + 1:03d}"
         row["value"] = original[tok.start: tok.end]  # as printed, typing errors included
         if row["value"] != tok.text:
-            row["notes"] += f"; printed {row['value']}: read as {normalise(tok.text)} (a letter for a digit)"
+            row["notes"] += f"; printed {row['value']}: read as {normalise(tok.text)}"
         row["line"] = str(text.line_of(page.raw, tok.start))
         out.append(Candidate(row, tok.start, tok.end))
     return out

@@ -485,3 +485,21 @@ def test_a_year_opening_a_clause_of_the_lead_carries_to_the_next_paragraph(k):
            "规模工业增加值同比增长7.5%，固定资产投资增长10.3%。\n")
     rows = propose.propose_text(raw, k, subject="xinhua", date="2023-03-15")
     assert only(rows, "7.5")["period"] == only(rows, "156.8")["period"] == "2022"
+
+
+def test_a_year_in_chinese_numerals_is_a_period(k):
+    raw = "某市召开经济工作会议\n二〇二二年，全市接待游客385.6万人次。\n"
+    rows = propose.propose_text(raw, k, subject="lengshuijiang", date="2023-02-01")
+    assert only(rows, "二〇二二")["hold_back"].startswith("year")
+    visitors = only(rows, "385.6")
+    assert visitors["period"] == "2022" and visitors["quote"] == "二〇二二年，全市接待游客385.6万人次。"
+
+
+@pytest.mark.parametrize("raw, value, expect", [
+    ("锡矿山街道在全市综合考核中获评第1名。", "1", ("indicator_zh", "综合考核排名")),
+    ("全市在校学生5.8万余人。", "5.8", ("indicator_zh", "在校学生")),
+    ("全市每千人床位6.4张。", "千", ("hold_back", "denominator of a rate (每千人)")),
+])
+def test_words_of_statistical_bulletins(k, raw, value, expect):
+    row = only(propose.propose_text(raw, k, subject="lengshuijiang"), value)
+    assert row[expect[0]] == expect[1]
