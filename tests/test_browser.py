@@ -6,6 +6,7 @@ opens fresh browser contexts, so no cookies, storage or Streamlit session carry 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright import sync_api
@@ -237,3 +238,22 @@ def test_chinese_glyphs_render_not_tofu(app_url, new_page):
     assert r["differ"], f"'娄' and '底' render identically (tofu): {r}"
     expected = r["cjkChars"] * r["size"]
     assert abs(r["cjkWidth"] - expected) <= 0.05 * expected, f"CJK text is not full-width (tofu?): {r}"
+
+
+def test_chart_download_menu_gives_png_and_csv(app_url, new_page):
+    """The Download menu under a chart is made when opened; its PNG is a real image and its CSV the rows shown."""
+    page = new_page(accept_downloads=True)
+    open_page(page, f"{app_url}/land", want_chart=True)
+    menu = page.locator('[data-testid="stMain"] [data-testid="stPopover"] button').first
+    menu.click()
+    png_button = page.get_by_role("button", name=t("download_png", "zh"))
+    png_button.wait_for(state="visible", timeout=15000)
+    with page.expect_download(timeout=30000) as png:
+        png_button.click()
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    if not page.get_by_role("button", name=t("download_csv", "zh")).first.is_visible():
+        menu.click()  # the menu closed after the first download
+    with page.expect_download(timeout=30000) as csv:
+        page.get_by_role("button", name=t("download_csv", "zh")).first.click()
+    text = Path(csv.value.path()).read_text(encoding="utf-8-sig")
+    assert "三类土地" in text or "土地" in text, text[:200]

@@ -54,7 +54,12 @@ def chart_block(build: Callable[..., alt.TopLevelMixin], points: pd.DataFrame, *
     else:
         st.vega_lite_chart(spec, width="stretch")
     st.caption(caption)
-    with st.popover(t("downloads", lang), icon=":material/download:"):
+    # lazy: the buttons are made only once the menu is opened (one rerun), so a page's first load sends
+    # three elements fewer per chart
+    with st.popover(t("downloads", lang), icon=":material/download:", on_change="rerun",
+                    key=f"downloads_{name}") as menu:
+        if not menu.open:
+            return
         st.download_button(t("download_csv", lang), lambda: prep.csv_bytes(prep.table(shown, lang)),
                            file_name=f"loudi-{name}.csv", mime="text/csv", key=f"csv_{name}")
         st.download_button(t("download_png", lang), lambda: export.png(spec), file_name=f"loudi-{name}.png",
@@ -66,9 +71,11 @@ def chart_block(build: Callable[..., alt.TopLevelMixin], points: pd.DataFrame, *
 def share_box(page_path: str) -> None:
     """The full URL of the current view, with a copy button."""
     url = link.share_url(st.context.url or "http://localhost:8501/", page_path, st.query_params.to_dict())
-    # a popover, not an expander: its content (and the code block's script) loads only when opened
-    with st.popover(t("share_link", state.lang()), icon=":material/link:", width="stretch"):
-        st.code(url, language=None, wrap_lines=True)
+    # its content (and the code block's script) is made only when it is opened
+    with st.popover(t("share_link", state.lang()), icon=":material/link:", width="stretch", on_change="rerun",
+                    key="share_link") as box:
+        if box.open:
+            st.code(url, language=None, wrap_lines=True)
 
 
 def page_style() -> None:
