@@ -503,3 +503,19 @@ def test_a_year_in_chinese_numerals_is_a_period(k):
 def test_words_of_statistical_bulletins(k, raw, value, expect):
     row = only(propose.propose_text(raw, k, subject="lengshuijiang"), value)
     assert row[expect[0]] == expect[1]
+
+
+def test_a_page_registered_from_html_breaks_sentences_at_lines(data_copy, tmp_path):
+    from etl import add
+    src = tmp_path / "report.html"
+    src.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>某县一季度经济运行情况</title></head><body>"
+                   "<article><h1>某县一季度经济运行情况</h1><p>双峰县统计局</p>"
+                   "<p>今年一季度，双峰县完成地区生产总值85.3亿元，同比增长6.2%。</p>"
+                   "<p>双峰县规模以上工业增加值增长9.5%，社会消费品零售总额达到28.7亿元。</p></article></body></html>",
+                   encoding="utf-8")
+    row = add.add(src, data_copy)
+    cat = catalog.load(data_copy)
+    page = propose.page_of(cat, row["doc"])
+    assert page.html
+    rows = [c.values for c in propose.propose(page, propose.Knowledge.from_catalog(cat))]
+    assert only(rows, "85.3")["quote"] == "今年一季度，双峰县完成地区生产总值85.3亿元，同比增长6.2%。"
