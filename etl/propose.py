@@ -818,7 +818,7 @@ def ranking_scope(s: str, start: int, end: int) -> bool:
     return s[start - 1: start] in ("在", "居", "列", "于") and bool(RANKING_AFTER.match(s, end))
 
 
-DIRECTION_BEFORE = re.compile(r"(?:向|往|赴|来自|跑到|送到|卖到|运到|销到)$")
+DIRECTION_BEFORE = re.compile(r"(?:向|往|赴|来自|跑到|送到|卖到|运到|销到|(?<!侵)占)$")  # 占全省的3.5%: the whole, not the subject
 ORGAN_AFTER = re.compile(r"(?:市|县|区|镇|乡|村)?(?:委|党委|政府|人民政府|人大|政协|纪委|监委|镇长|乡长|县长|市长|区长|村长|"
                          r"书记|支书|[\u4e00-\u9fff]{0,3}?局)")
 FRAME_WORDS = re.compile(r"近年来|近几年|目前|如今|当前|现在|过去|日前|近日|此前|随后|其中|同时|截至|截止|[上下]午|晚上|凌晨|"
@@ -1242,6 +1242,11 @@ def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None"
             rank_pre = indicator_phrase(s, prior, read_quantity(s, prior), k, breaks)[2].split("|")[0]
             move = "下降" if any(w in pre for w in MOVE_DOWN) else "上升"
             return pre, post, f"{rank_pre}{move}名次|"
+    share = re.fullmatch(r"(?:约|分别|已)?占(?:到)?((?:全国|全省|全市|全县|全区)?)的?", pre)
+    if share and not post_c:  # 占全省的3.5%: the subject's share of the whole
+        lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
+        subject_words = clean_phrase(subject_clause(s, lo), k) if lo > 0 and s[lo] in "，,、；;" else ""
+        return pre, post, f"{subject_words}占{share.group(1)}比重|"
     bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加", "增加值增速")))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
@@ -1357,9 +1362,10 @@ def _unit_compatible(base: str, ind_base: str) -> bool:
     return ind_base in family.get(base, {base})
 
 
-def suggest_name(pre: str, post: str, q: Quantity, k: "Knowledge | None" = None) -> str:
-    """A name for a new indicator: the noun phrase before the number, or after a counted unit."""
-    pre_c, post_c = clean_phrase(pre, k), clean_phrase(post, k)
+def suggest_name(pre: str, post: str, q: Quantity, k: "Knowledge | None" = None, cleaned: bool = False) -> str:
+    """A name for a new indicator: the noun phrase before the number, or after a counted unit (``cleaned``:
+    the words are the matched phrase already, 占全省比重 keeps its 全省)."""
+    pre_c, post_c = (pre, post) if cleaned else (clean_phrase(pre, k), clean_phrase(post, k))
     if post_c and len(post_c) >= 2 and (len(pre_c) < 2 or q.measure not in ("元", "%", "亩", "米", "吨", "公里", "平方米")):
         name = (pre_c if 0 < len(pre_c) <= 6 else "") + post_c
     else:
@@ -1481,6 +1487,9 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
     period, period_note, period_conf = resolve_period(tok.start, s, sent, para, page_year, is_span(q, pre), lead,
                                                       k.region_re)
     value_base, base = base_of(q, k, pre)
+    negative = s[tok.start - 1: tok.start] in ("-", "－", "−") and not re.search(r"[0-9A-Za-z]$", s[: tok.start - 1])
+    if negative and value_base is not None:  # 同比增长-3.2%: the sign is printed before the number
+        value_base = -value_base
     code, score = match_indicator(phrase, base, k)
     hold = hold_reason(s, tok, q) or implausible(value_base, base, region.level if region else "", pre)
     out_of = rank_out_of(s, (clause_lo, sent[1]), tok) if q.rank else ""
@@ -1496,13 +1505,15 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
         ind_conf, ind_note = score, f"indicator by synonym/name (similarity {score:.2f})"
     else:
         pre_c, _, post_c = phrase.partition("|")  # the words matched: a bare growth rate's subject included
-        name = suggest_name(pre_c, post_c, q, k) if head.start == tok.start else suggest_name(pre, post, q, k)
+        name = suggest_name(pre_c, post_c, q, k, cleaned=True) if head.start == tok.start else suggest_name(pre, post, q, k)
         code = new_codes.setdefault(name, f"new_{len(new_codes) + 1}")
         row.update(indicator=code, indicator_zh=name, is_new_indicator="true")
         ind_conf, ind_note = 0.3, f"new indicator (best known match {score:.2f})"
     unit_conf = 1.0 if q.unit and not q.unit_supplied else 0.6
     row["confidence"] = f"{(region_conf + period_conf + ind_conf + unit_conf) / 4:.2f}"
     notes = [region_note, period_note, ind_note]
+    if negative:
+        notes.append("negative: a minus sign is printed before the number")
     if q.unit_supplied:
         notes.append(f"unit {q.unit} from the table's row or column heading" if cell
                      else "unit 位 supplied for a rank printed without a measure word")

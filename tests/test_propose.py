@@ -519,3 +519,15 @@ def test_a_page_registered_from_html_breaks_sentences_at_lines(data_copy, tmp_pa
     assert page.html
     rows = [c.values for c in propose.propose(page, propose.Knowledge.from_catalog(cat))]
     assert only(rows, "85.3")["quote"] == "今年一季度，双峰县完成地区生产总值85.3亿元，同比增长6.2%。"
+
+
+def test_a_share_of_a_higher_place_belongs_to_the_subject(k):
+    row = only(propose.propose_text("全市进出口总额达123.4亿元，占全省的3.5%。", k, subject="shaodong"), "3.5")
+    assert row["region"] == "shaodong"                       # 全省 is the whole, not the subject
+    assert row["indicator_zh"] == "进出口总额占全省比重"
+
+
+def test_a_printed_minus_sign_makes_the_value_negative(k):
+    row = only(propose.propose_text("规模以上工业企业营业收入302.92亿元，同比增长-3.2%。", k), "3.2")
+    assert row["value_base"] == "-3.2" and "minus" in row["notes"]
+    assert only(propose.propose_text("电话0738-12345678。", k), "12345678")["value_base"] == "12345678"
