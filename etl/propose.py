@@ -103,6 +103,7 @@ REVIEW_COLUMNS = ["candidate_id", "decision", "region", "region_zh", "indicator"
 YEAR = r"((?:19|20)\d{2})"
 TIME_EXPR = re.compile(
     rf"(?P<range>{YEAR}年?(?:(?P<m1>\d{{1,2}})月)?(?:至|到|—|－|-|~|～){YEAR}年(?:(?P<m2>\d{{1,2}})月)?(?:底|末)?)"
+    rf"|(?P<mrange>(?:{YEAR}年|今年|去年|上年)?(?P<mr1>\d{{1,2}})(?:月份?)?(?:-|－|—|~|～|至|到)(?P<mr2>\d{{1,2}})月份?)"
     rf"|(?P<ymd>{YEAR}年(\d{{1,2}})月(\d{{1,2}})[日号])"
     rf"|(?P<ym>{YEAR}年(\d{{1,2}})月)"
     rf"|(?P<since>{YEAR}年以来)"
@@ -655,6 +656,8 @@ def _date_or_time(before: str, after: str, t: str, q: Quantity) -> str:
         return "year (a period, not a value)"
     if after.startswith("月") and not before.endswith("个") and (t in CN_DIGITS or (num and 1 <= num <= 12)):
         return "date (month)"
+    if num and 1 <= num <= 12 and re.match(r"(?:月份?)?[-－—~～至到]\d{1,2}月", after):  # 1-10月
+        return "date (month)"
     if re.search(r"月$", before) and after.startswith(("日", "号")):
         return "date (day)"
     if re.search(r"(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2})?[日号]?[、和至到—－\-]$", before) and after[:1] in "日号":
@@ -818,7 +821,7 @@ def ranking_scope(s: str, start: int, end: int) -> bool:
     return s[start - 1: start] in ("在", "居", "列", "于") and bool(RANKING_AFTER.match(s, end))
 
 
-DIRECTION_BEFORE = re.compile(r"(?:向|往|赴|来自|跑到|送到|卖到|运到|销到|(?<!侵)占)$")  # 占全省的3.5%: the whole, not the subject
+DIRECTION_BEFORE = re.compile(r"(?:向|往|赴|来自|跑到|送到|卖到|运到|销到|(?<!侵)占|高于|低于|快于|慢于|超过|比|较)$")  # 占全省的, 比全省高: the whole or the yardstick, not the subject  # 占全省的3.5%: the whole, not the subject
 ORGAN_AFTER = re.compile(r"(?:市|县|区|镇|乡|村)?(?:委|党委|政府|人民政府|人大|政协|纪委|监委|镇长|乡长|县长|市长|区长|村长|"
                          r"书记|支书|[\u4e00-\u9fff]{0,3}?局)")
 FRAME_WORDS = re.compile(r"近年来|近几年|目前|如今|当前|现在|过去|日前|近日|此前|随后|其中|同时|截至|截止|[上下]午|晚上|凌晨|"
@@ -1009,6 +1012,16 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
                 period = f"{a}..{b}"
             out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period}"))
             sentence_year = sentence_year or int(b)
+        elif g["mrange"]:  # 今年1-10月, 2022年1至6月: months of one year
+            ym = re.match(r"((?:19|20)\d{2})年", g["mrange"])
+            rel = re.match(r"今年|去年|上年", g["mrange"])
+            y = int(ym.group(1)) if ym else page_year + RELATIVE_YEARS[rel.group()] if rel else (sentence_year or page_year)
+            m1, m2 = int(g["mr1"]), int(g["mr2"])
+            if not (1 <= m1 < m2 <= 12):
+                continue
+            period = f"{y}-{m1:02d}..{y}-{m2:02d}"
+            out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period}"))
+            sentence_year = sentence_year or y
         elif g["ymd"]:
             y, mo, d = re.findall(r"\d+", g["ymd"])
             out.append(TimeExpr(m.start(), m.end(), f"{y}-{int(mo):02d}-{int(d):02d}", f"period from {m.group()}"))
@@ -1546,7 +1559,7 @@ def is_span(q: Quantity, pre: str) -> bool:
         return True
     if pre.endswith(LEVEL_VERBS) and q.measure not in ("年",) and not re.search(r"[通直抵到送传表下发畅]达$", pre):
         return False
-    return q.measure not in ("%", "‰", "成")
+    return q.measure not in ("%", "‰", "成", "个百分点", "百分点")
 
 
 def rank_out_of(s: str, sent: tuple[int, int], tok: text.Token) -> str:

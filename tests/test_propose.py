@@ -531,3 +531,12 @@ def test_a_printed_minus_sign_makes_the_value_negative(k):
     row = only(propose.propose_text("规模以上工业企业营业收入302.92亿元，同比增长-3.2%。", k), "3.2")
     assert row["value_base"] == "-3.2" and "minus" in row["notes"]
     assert only(propose.propose_text("电话0738-12345678。", k), "12345678")["value_base"] == "12345678"
+
+
+def test_months_of_a_year_and_a_yardstick_place(k):
+    raw = "今年1-10月，全市固定资产投资同比增长8.3%，高于全省平均水平1.2个百分点；新增企业1200家。\n"
+    rows = propose.propose_text(raw, k, subject="loudi", date="2022-12-06")
+    assert only(rows, "1")["hold_back"].startswith("date (month)")
+    assert only(rows, "1200")["period"] == "2022-01..2022-10"                 # a flow over the months
+    assert only(rows, "8.3")["period"] == only(rows, "1.2")["period"] == "2022-10"   # rates: its end
+    assert only(rows, "1.2")["region"] == "loudi"                             # 高于全省: the yardstick
