@@ -1350,7 +1350,11 @@ def qualified(phrase: str, entry: str, same_code: list[str]) -> bool:
     n = 0
     while n < min(len(p), len(e)) and p[-1 - n] == e[-1 - n]:
         n += 1
-    if n < 2 or e[:-n] not in ("", "地区", "地"):  # only a name that is the bare head noun (or 地区 + it)
+    if n >= 3 and e[:-n] not in ("", "地区", "地"):  # 油茶种植面积 is not 红薯种植面积: another modifier
+        pm, em = strip_verbs(p[:-n]), strip_verbs(e[:-n])
+        return (len(pm) >= 2 and len(em) >= 2 and not set(pm) & set(em)  # 上报湘扶贫监测/上报湘扶贫困: a variant
+                and not any(pm[-2:] + p[-n:] in x.split("|")[0] for x in same_code))
+    if n < 2:  # only a name that is the bare head noun (or 地区 + it)
         return False
     n = min(n, len(e) - (2 if e.startswith("地区") else 0))  # 地区 is generic: 地区生产总值 is 生产总值
     head, mod = p[-n:], re.sub("地区$", "", p[:-n])
@@ -1364,6 +1368,17 @@ def qualified(phrase: str, entry: str, same_code: list[str]) -> bool:
         return False
     mod = mod[-2:]
     return not any((mod + head) in x.split("|")[0] for x in same_code)
+
+
+def strip_verbs(mod: str) -> str:
+    """The modifier without the verbs and frame words that open it (实现, 全年 …)."""
+    changed = True
+    while changed:
+        changed = False
+        for v in VERBS_BEFORE_NOUN:
+            if mod.startswith(v):
+                mod, changed = mod[len(v):], True
+    return mod
 
 
 def _unit_compatible(base: str, ind_base: str) -> bool:

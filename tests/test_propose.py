@@ -540,3 +540,10 @@ def test_months_of_a_year_and_a_yardstick_place(k):
     assert only(rows, "1200")["period"] == "2022-01..2022-10"                 # a flow over the months
     assert only(rows, "8.3")["period"] == only(rows, "1.2")["period"] == "2022-10"   # rates: its end
     assert only(rows, "1.2")["region"] == "loudi"                             # 高于全省: the yardstick
+
+
+def test_another_crop_is_another_indicator(k):
+    assert "sweet_potato_area" in k.indicators or any("红薯种植面积" in v["name_zh"] for v in k.indicators.values())
+    row = only(propose.propose_text("全县油茶种植面积达到35万亩。", k, subject="xinhua"), "35")
+    assert row["is_new_indicator"] == "true" and row["indicator_zh"] == "油茶种植面积"
+    assert not propose.qualified("上报湘扶贫监测APP问题|", "上报湘扶贫困APP问题|", ["上报湘扶贫困APP问题|"])  # a variant
