@@ -1327,7 +1327,12 @@ def match_indicator(phrase: str, base: str, k: Knowledge) -> tuple[str, float]:
     best, score, best_entry = "", 0.0, ""
     if not phrase.replace("|", ""):  # no words at all (4.5:54.8, a phone number): nothing to match
         return best, score
-    entries = [(e, c) for e, c in k.synonyms if e.replace("|", "")] + [(re.sub(r"[“”‘’\"《》（）()]", "", v["name_zh"]) + "|", c) for c, v in k.indicators.items()]
+    codes_of: dict[str, set[str]] = defaultdict(set)
+    for e, c in k.synonyms:
+        if c in k.indicators and _unit_compatible(base, k.indicators[c]["base_unit"]):
+            codes_of[e].add(c)
+    # a phrase taught for several indicators of this unit (产值| for two industries' output) decides none
+    entries = [(e, c) for e, c in k.synonyms if e.replace("|", "") and len(codes_of[e]) <= 1] + [(re.sub(r"[“”‘’\"《》（）()]", "", v["name_zh"]) + "|", c) for c, v in k.indicators.items()]
     for entry, code in entries:
         ind = k.indicators.get(code)
         if ind is None or not _unit_compatible(base, ind["base_unit"]):

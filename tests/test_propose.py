@@ -547,3 +547,10 @@ def test_another_crop_is_another_indicator(k):
     row = only(propose.propose_text("全县油茶种植面积达到35万亩。", k, subject="xinhua"), "35")
     assert row["is_new_indicator"] == "true" and row["indicator_zh"] == "油茶种植面积"
     assert not propose.qualified("上报湘扶贫监测APP问题|", "上报湘扶贫困APP问题|", ["上报湘扶贫困APP问题|"])  # a variant
+
+
+def test_a_phrase_taught_for_several_indicators_decides_none(k):
+    ambiguous = {e for e, c in k.synonyms if e == "产值|"}
+    assert ambiguous and len({c for e, c in k.synonyms if e == "产值|"}) > 1
+    row = only(propose.propose_text("全县油茶种植面积达到35万亩，年产值超过10亿元。", k, subject="xinhua"), "10")
+    assert row["is_new_indicator"] == "true"            # not one industry's output chosen at random
