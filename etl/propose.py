@@ -335,6 +335,9 @@ def number_tokens(s: str, gaps: list[int]) -> list[text.Token]:
         if (last is not None and s[last.end: t.start] == "," and re.fullmatch(r"\d{1,3}(?:,\d{3})*", last.text)
                 and re.fullmatch(r"\d{3}(?:\.\d+)?", t.text) and t.start not in gaps):
             merged[-1] = text.Token(s[last.start: t.end], last.start, t.end)
+        elif (last is not None and s[last.end: t.start] in ("..", "．．", "。.") and last.kind == t.kind == "arabic"
+              and "." not in last.text + t.text and t.start not in gaps):  # 56..3亿元: a doubled decimal point
+            merged[-1] = text.Token(s[last.start: t.end], last.start, t.end)
         else:
             merged.append(t)
     return merged
@@ -503,7 +506,7 @@ class Quantity:
     unit_spans: tuple = ()  # squeezed (start, end) of the multiplier and the unit word
 
     def number(self) -> Decimal:
-        return text.parse_number(self.value.replace(",", ""))
+        return text.parse_number(re.sub(r"[.．。]{2,}", ".", self.value.replace(",", "")))
 
 
 def read_quantity(s: str, tok: text.Token) -> Quantity:
@@ -1260,7 +1263,8 @@ def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None"
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
         subject_words = clean_phrase(subject_clause(s, lo), k) if lo > 0 and s[lo] in "，,、；;" else ""
         return pre, post, f"{subject_words}占{share.group(1)}比重|"
-    bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加", "增加值增速")))
+    bare = not pre_c or (len(pre_c) <= 4 and pre_c.endswith(GROWTH_WORDS + ("增加", "净增", "增加值增速", "高于", "低于",
+                                                                           "快于", "慢于")))
     if bare and not post_c:
         lo = max(s.rfind(c, 0, tok.start) for c in CLAUSE_DELIMS)
         if lo > 0 and s[lo] in "，,、；;":
@@ -1342,6 +1346,9 @@ def match_indicator(phrase: str, base: str, k: Knowledge) -> tuple[str, float]:
             best, score, best_entry = code, sc, entry
     if best and qualified(phrase, best_entry, [e for e, c in entries if c == best]):
         return best, min(score, INDICATOR_THRESHOLD - 0.01)
+    change = phrase.split("|")[0].endswith(("净增", "增加", "减少", "高于", "低于"))  # not 下降(至): a level
+    if best and change and not re.search(r"增|减|降|提高|提升|上升|高于|低于|变化|幅", best_entry + k.indicators[best]["name_zh"]):
+        return best, min(score, INDICATOR_THRESHOLD - 0.01)  # 规模工业企业净增 is a change, not the count itself
     return best, score
 
 

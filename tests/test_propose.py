@@ -554,3 +554,18 @@ def test_a_phrase_taught_for_several_indicators_decides_none(k):
     assert ambiguous and len({c for e, c in k.synonyms if e == "产值|"}) > 1
     row = only(propose.propose_text("全县油茶种植面积达到35万亩，年产值超过10亿元。", k, subject="xinhua"), "10")
     assert row["is_new_indicator"] == "true"            # not one industry's output chosen at random
+
+
+def test_a_doubled_decimal_point_is_one_number(k):
+    row = only(propose.propose_text("全县农业总产值56..3亿元。", k, subject="shuangfeng"), "56..3")
+    assert row["value_base"] == "5630000000"
+
+
+@pytest.mark.parametrize("raw, value, name", [
+    ("全县规模工业企业达到268家，较上年净增15家。", "15", "规模工业企业净增"),          # a change, not the count
+    ("全县规模工业增加值增长8.6%，高于全市1.1个百分点。", "1.1", "规模工业增加值增长高于"),
+])
+def test_a_change_or_difference_is_not_the_level(k, raw, value, name):
+    row = only(propose.propose_text(raw, k, subject="shuangfeng"), value)
+    assert row["is_new_indicator"] == "true" and row["indicator_zh"] == name
+    assert row["region"] == "shuangfeng"
