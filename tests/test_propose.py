@@ -569,3 +569,8 @@ def test_a_change_or_difference_is_not_the_level(k, raw, value, name):
     row = only(propose.propose_text(raw, k, subject="shuangfeng"), value)
     assert row["is_new_indicator"] == "true" and row["indicator_zh"] == name
     assert row["region"] == "shuangfeng"
+
+
+def test_leading_verbs_are_no_part_of_a_name(k):
+    row = only(propose.propose_text("全县实现农业总产值56.3亿元。", k, subject="shuangfeng"), "56.3")
+    assert row["indicator_zh"] == "农业总产值"
