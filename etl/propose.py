@@ -1336,6 +1336,8 @@ def match_indicator(phrase: str, base: str, k: Knowledge) -> tuple[str, float]:
         if c in k.indicators and _unit_compatible(base, k.indicators[c]["base_unit"]):
             codes_of[e].add(c)
     # a phrase taught for several indicators of this unit (产值| for two industries' output) decides none
+    if len(codes_of.get(phrase, ())) > 1:  # the very phrase is ambiguous: no name decides it either
+        return best, score
     entries = [(e, c) for e, c in k.synonyms if e.replace("|", "") and len(codes_of[e]) <= 1] + [(re.sub(r"[“”‘’\"《》（）()]", "", v["name_zh"]) + "|", c) for c, v in k.indicators.items()]
     for entry, code in entries:
         ind = k.indicators.get(code)

@@ -574,3 +574,9 @@ def test_a_change_or_difference_is_not_the_level(k, raw, value, name):
 def test_leading_verbs_are_no_part_of_a_name(k):
     row = only(propose.propose_text("全县实现农业总产值56.3亿元。", k, subject="shuangfeng"), "56.3")
     assert row["indicator_zh"] == "农业总产值"
+
+
+def test_an_ambiguous_phrase_is_not_decided_by_a_longer_name(k):
+    assert len({c for e, c in k.synonyms if e == "总投资|"}) > 1
+    row = only(propose.propose_text("全县累计引进项目126个，总投资达320亿元。", k, subject="shuangfeng"), "320")
+    assert row["is_new_indicator"] == "true"             # not 村饮水工程总投资 by its name
