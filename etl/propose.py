@@ -76,7 +76,7 @@ ID_BEFORE = ("号码", "编号", "账号", "帐号", "身份证", "证号", "代
 TRIM_LEADING = ("其中", "实现", "完成", "并", "且", "和", "及", "共", "总共", "已", "还", "再", "又", "均", "全部", "都", "有", "其",
                 "年", "底", "末", "初", "月", "日", "以来", "期间", "时期", "在", "对", "为", "的", "从", "由", "将")
 TRIM_TRAILING = ("达到", "达", "为", "是", "至", "到", "突破", "超过", "实现", "有", "约", "近", "共", "共计", "累计",
-                 "稳定在", "保持在", "稳定", "保持",
+                 "稳定在", "保持在", "稳定", "保持", "完成",
                  "分别", "的", "了", "在", "第", "从", "由", "占", "超")
 MAX_BASE = {  # (base unit, region level) -> largest plausible value in the base unit
     ("yuan", "village"): 1e10, ("yuan", "township"): 1e11, ("yuan", "county"): 1e12, ("yuan", "park"): 1e12,
@@ -517,8 +517,12 @@ def read_quantity(s: str, tok: text.Token) -> Quantity:
     for word, factor in MULTIPLIERS.items():
         if s.startswith(word, i):
             q.multiplier, q.unit, q.unit_spans, i = factor, word, ((i, i + len(word)),), i + len(word)
+            if s.startswith(word, i) and word in ("亿", "万"):  # 15.6亿亿元: a doubled multiplier is a typing error
+                i += len(word)
             break
     i = _approx_after(s, i, q)
+    if i + 1 < len(s) and s[i] == s[i + 1] and any(len(w) > 1 and s.startswith(w, i + 1) for w in UNIT_WORDS):
+        i += 1  # 152万人人次: a doubled character before a unit word
     for word in UNIT_WORDS:
         if s.startswith(word, i):
             if word == "个" and s.startswith("个", i) and s[i + 1: i + 2] == "月" and q.multiplier == 1:

@@ -580,3 +580,12 @@ def test_an_ambiguous_phrase_is_not_decided_by_a_longer_name(k):
     assert len({c for e, c in k.synonyms if e == "总投资|"}) > 1
     row = only(propose.propose_text("全县累计引进项目126个，总投资达320亿元。", k, subject="shuangfeng"), "320")
     assert row["is_new_indicator"] == "true"             # not 村饮水工程总投资 by its name
+
+
+@pytest.mark.parametrize("raw, value, base, base_unit", [
+    ("全縣財政收入完成１５.６億億元。", "１５.６", "1560000000", "yuan"),     # a doubled multiplier
+    ("全县接待游客152万人人次。", "152", "1520000", "person_time"),           # a doubled character
+])
+def test_doubled_characters_in_units(k, raw, value, base, base_unit):
+    row = only(propose.propose_text(raw, k, subject="shuangfeng"), value)
+    assert (row["value_base"], row["base_unit"]) == (base, base_unit)
