@@ -64,7 +64,7 @@ SCOPE_WORDS = {  # anaphoric scope words -> the name suffix of the region they r
 }
 PROVINCE_SCOPE = {"全省": "hunan"}
 RANK_SCOPE = ("全国", "全省", "全市", "全区", "全县", "排名", "排", "位列", "位居", "居", "列", "名列", "跻身", "保持")
-CLAUSE_DELIMS = "，,、；;：:（）()。！？!?…"
+CLAUSE_DELIMS = "，,、；;：:（）()。！？!?…|"  # | separates the cells of an extracted table
 SENTENCE_DELIMS = "。！？!?；;"
 LEXICAL_WORDS = ("零部件", "零售", "零星", "零距离", "十分", "万分", "百姓", "千方百计", "万里", "千家万户", "百年",
                  "万众", "一线", "四面八方", "五湖四海", "三农", "十全十美", "24小时", "万物", "千秋", "三次产业")
@@ -73,6 +73,7 @@ IDENT_TAILS = ("楼", "号", "路", "版", "号线", "栋楼", "室")
 SPAN_BEFORE = ("近", "未来", "过去", "最近", "这", "前", "后")
 SPAN_AFTER = ("来", "内", "前", "后", "以来", "间", "之内")
 ID_BEFORE = ("号码", "编号", "账号", "帐号", "身份证", "证号", "代码", "电话", "手机", "热线", "传真", "邮编", "字")
+PAGE_FURNITURE = re.compile(r"(?:浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|访问次数|浏览|阅读|点击)[:：]?$")
 TRIM_LEADING = ("其中", "实现", "完成", "并", "且", "和", "及", "共", "总共", "已", "还", "再", "又", "均", "全部", "都", "有", "其",
                 "年", "底", "末", "初", "月", "日", "以来", "期间", "时期", "在", "对", "为", "的", "从", "由", "将")
 TRIM_TRAILING = ("达到", "达", "为", "是", "至", "到", "突破", "超过", "实现", "有", "约", "近", "共", "共计", "累计",
@@ -647,6 +648,8 @@ def _phone_or_id(before: str, after: str, t: str, q: Quantity) -> str:
         return "phone number"
     if t.isdigit() and re.fullmatch(r"1[3-9]\d{9}", t):
         return "phone number"
+    if PAGE_FURNITURE.search(before):
+        return "page furniture (views, clicks)"
     if before.endswith(ID_BEFORE) or after.startswith(("*", "＊", "X", "x")):
         return "id / account number"
     if t.isdigit() and (len(t) >= 9 and not q.unit or (len(t) > 1 and t[0] == "0" and "." not in t)):
@@ -1455,6 +1458,8 @@ def propose(page: Page, k: Knowledge) -> list[Candidate]:
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
     breaks, sections, headers, stops = paragraph_breaks(page.raw)
+    if page.html:  # one paragraph a line
+        breaks = sorted(set(breaks) | {p for p in line_ends(page.raw) if p < len(original)})
     cells = table_cells(page.raw, gaps)
     stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re) + table_rows(page.raw, gaps)
     sentences = cut_at(spans(analysed, SENTENCE_DELIMS), stops)

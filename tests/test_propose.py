@@ -589,3 +589,11 @@ def test_an_ambiguous_phrase_is_not_decided_by_a_longer_name(k):
 def test_doubled_characters_in_units(k, raw, value, base, base_unit):
     row = only(propose.propose_text(raw, k, subject="shuangfeng"), value)
     assert (row["value_base"], row["base_unit"]) == (base, base_unit)
+
+
+def test_lines_after_a_table_on_an_html_page(k):
+    raw = ("| 指标 | 数值 | 增长（%） |\n| 一般公共预算收入（亿元） | 21.08 | 7.3 |\n"
+           "年末全市户籍总人口37.82万人。\n发布时间：2023-03-15 浏览次数：1024\n")
+    rows = propose.propose_text(raw, k, subject="lengshuijiang", html=True)
+    assert only(rows, "37.82")["indicator_zh"] == "户籍总人口"          # not glued to the cells above
+    assert only(rows, "1024")["hold_back"].startswith("page furniture")
