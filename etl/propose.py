@@ -111,6 +111,7 @@ TIME_EXPR = re.compile(
     rf"|(?P<y>{YEAR}年(?:度|底|末|初)?)"
     r"|(?P<rel>今年|本年|去年|上年|前年|明年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?"
     r"|(?P<md>(\d{1,2})月(\d{1,2})[日号])"
+    r"|(?P<mon>(?<![\d个])(?P<mo>\d{1,2})月(?:底|末|份))"
     r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
     r"|(?P<recent>近(\d{1,2}|[两二三四五六七八九十])年)"
     r"|(?P<future>(?:未来|今后)?(\d{1,2}|[两二三四五六七八九十])年内|未来(\d{1,2}|[两二三四五六七八九十])年)"
@@ -1058,6 +1059,9 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
             mo, d = re.findall(r"\d+", g["md"])
             since = s[max(0, m.start() - 1): m.start()] in ("自", "从") 
             out.append(TimeExpr(m.start(), m.end(), "?" if since else f"?-{int(mo):02d}-{int(d):02d}", m.group(), md=True))
+        elif g["mon"]:  # 截至6月底: a month of the sentence's year, else the page's
+            if 1 <= int(g["mo"]) <= 12:
+                out.append(TimeExpr(m.start(), m.end(), f"?-{int(g['mo']):02d}", m.group()))
         elif g["plan"]:
             a, b = PLAN_PERIODS[g["plan"]]
             out.append(TimeExpr(m.start(), m.end(), f"{a}..{b}", f"period “{g['plan']}” → {a}..{b}", (a, b)))

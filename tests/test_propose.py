@@ -597,3 +597,8 @@ def test_lines_after_a_table_on_an_html_page(k):
     rows = propose.propose_text(raw, k, subject="lengshuijiang", html=True)
     assert only(rows, "37.82")["indicator_zh"] == "户籍总人口"          # not glued to the cells above
     assert only(rows, "1024")["hold_back"].startswith("page furniture")
+
+
+def test_a_month_end_without_a_year(k):
+    row = only(propose.propose_text("截至6月底，全县金融机构各项存款余额达到489.6亿元。", k, date="2022-08-01"), "489.6")
+    assert row["period"] == "2022-06"
