@@ -105,6 +105,7 @@ YEAR = r"((?:19|20)\d{2})"
 TIME_EXPR = re.compile(
     rf"(?P<range>{YEAR}年?(?:(?P<m1>\d{{1,2}})月)?(?:至|到|—|－|-|~|～){YEAR}年(?:(?P<m2>\d{{1,2}})月)?(?:底|末)?)"
     rf"|(?P<mrange>(?:{YEAR}年|今年|去年|上年)?(?P<mr1>\d{{1,2}})(?:月份?)?(?:-|－|—|~|～|至|到)(?P<mr2>\d{{1,2}})月份?)"
+    rf"|(?P<quarter>(?:{YEAR}年|今年|去年|上年)?(?:第?(?P<q>[一二三四1-4])季度|前(?P<qs>[二三两2-3])(?:个)?季度|(?P<half>[上下])半年))"
     rf"|(?P<ymd>{YEAR}年(\d{{1,2}})月(\d{{1,2}})[日号])"
     rf"|(?P<ym>{YEAR}年(\d{{1,2}})月)"
     rf"|(?P<since>{YEAR}年以来)"
@@ -1030,6 +1031,21 @@ def time_exprs(s: str, lo: int, hi: int, page_year: int, last_year: int) -> list
             m1, m2 = int(g["mr1"]), int(g["mr2"])
             if not (1 <= m1 < m2 <= 12):
                 continue
+            period = f"{y}-{m1:02d}..{y}-{m2:02d}"
+            out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period}"))
+            sentence_year = sentence_year or y
+        elif g["quarter"]:  # 今年一季度, 2022年前三季度, 上半年: months of one year
+            ym = re.match(r"((?:19|20)\d{2})年", g["quarter"])
+            rel = re.match(r"今年|去年|上年", g["quarter"])
+            y = int(ym.group(1)) if ym else page_year + RELATIVE_YEARS[rel.group()] if rel else (sentence_year or page_year)
+            if g["q"]:
+                n = cn_int(g["q"]) if not g["q"].isdigit() else int(g["q"])
+                n = 1 if g["q"] == "一" else n
+                m1, m2 = 3 * n - 2, 3 * n
+            elif g["qs"]:
+                m1, m2 = 1, 3 * (cn_int(g["qs"]) if not g["qs"].isdigit() else int(g["qs"]))
+            else:
+                m1, m2 = (1, 6) if g["half"] == "上" else (7, 12)
             period = f"{y}-{m1:02d}..{y}-{m2:02d}"
             out.append(TimeExpr(m.start(), m.end(), period, f"period {m.group()} → {period}"))
             sentence_year = sentence_year or y

@@ -602,3 +602,13 @@ def test_lines_after_a_table_on_an_html_page(k):
 def test_a_month_end_without_a_year(k):
     row = only(propose.propose_text("截至6月底，全县金融机构各项存款余额达到489.6亿元。", k, date="2022-08-01"), "489.6")
     assert row["period"] == "2022-06"
+
+
+@pytest.mark.parametrize("raw, value, period", [
+    ("今年一季度，全市实现地区生产总值85.3亿元。", "85.3", "2022-01..2022-03"),
+    ("今年一季度，全市地区生产总值同比增长18.2%。", "18.2", "2022-03"),          # a rate: the end of the span
+    ("2021年前三季度，全市新增企业120家。", "120", "2021-01..2021-09"),
+    ("上半年，全县新增企业35家。", "35", "2022-01..2022-06"),
+])
+def test_quarters_and_halves_are_spans_of_months(k, raw, value, period):
+    assert only(propose.propose_text(raw, k, subject="lianyuan", date="2022-08-01"), value)["period"] == period
