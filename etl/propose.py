@@ -1149,7 +1149,7 @@ def resolve_period(offset: int, s: str, sent: tuple[int, int], para: tuple[int, 
             years = [e for e in lead_frames if len(e.period) == 4 or e.plan]
             if not years:  # 本报讯…获悉，2022年上半年，…: a year opening a clause of the lead
                 years = [e for e in time_exprs(s, lead[0], min(lead[1], para[0]), page_year, last_year)
-                         if len(e.period) == 4 and opens_frame(s, e, lead[0], region_re, clause=True)]
+                         if (len(e.period) == 4 or ".." in e.period) and opens_frame(s, e, lead[0], region_re, clause=True)]
             if not years:
                 return str(page_year), f"no date in the text; page year {page_year}", 0.4
             pick, where, conf = years[-1], " (frame of the article's lead)", 0.5

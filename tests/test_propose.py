@@ -391,7 +391,7 @@ def test_a_letter_o_typed_for_a_zero_is_read_as_a_digit(k):
     year = only(rows, "2O22")                                   # one token, printed as it is
     assert year["hold_back"].startswith("year") and "read as 2022" in year["notes"]
     row = only(rows, "156.8")
-    assert row["period"] == "2022" and row["indicator"] == "gdp"
+    assert row["period"] == "2022-01..2022-06" and row["indicator"] == "gdp"   # 上半年 of 2O22
     assert only(rows, "5.2")["unit"] == "%"
 
 
@@ -484,7 +484,8 @@ def test_a_year_opening_a_clause_of_the_lead_carries_to_the_next_paragraph(k):
            "本报讯（通讯员 王芳）记者从新化县统计局获悉，2022年上半年，新化县实现地区生产总值156.8亿元。\n"
            "规模工业增加值同比增长7.5%，固定资产投资增长10.3%。\n")
     rows = propose.propose_text(raw, k, subject="xinhua", date="2023-03-15")
-    assert only(rows, "7.5")["period"] == only(rows, "156.8")["period"] == "2022"
+    assert only(rows, "156.8")["period"] == "2022-01..2022-06"
+    assert only(rows, "7.5")["period"] == "2022-06"                  # a rate: the end of the half year
 
 
 def test_a_year_in_chinese_numerals_is_a_period(k):
