@@ -716,6 +716,8 @@ def _name_or_slogan(before: str, after: str, t: str, q: Quantity) -> str:
         return "generation label"
     if re.match(r"(以上|以下)的", after[len(q.unit) + (1 if q.qualifiers and after[:1] in QUALIFIER_AFTER else 0):] or ""):
         return "threshold in a definition"
+    if before.endswith(("过", "超", "超过", "达到", "逾")) and q.unit and after[len(q.unit):].startswith("的"):
+        return "threshold in a definition"  # 投资过10亿元的项目5个
     return ""
 
 

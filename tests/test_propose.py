@@ -613,3 +613,9 @@ def test_a_month_end_without_a_year(k):
 ])
 def test_quarters_and_halves_are_spans_of_months(k, raw, value, period):
     assert only(propose.propose_text(raw, k, subject="lianyuan", date="2022-08-01"), value)["period"] == period
+
+
+def test_a_threshold_defining_a_set_is_held_back(k):
+    rows = propose.propose_text("今年以来，园区新签约项目18个，其中投资过10亿元的项目5个。", k, subject="loudi_etdz")
+    assert only(rows, "10")["hold_back"] == "threshold in a definition"
+    assert only(rows, "5")["hold_back"] == ""
