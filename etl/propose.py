@@ -1578,7 +1578,8 @@ def candidate_row(page, k, s, original, tokens, idx, tok, sentences, paragraphs,
         ind_conf, ind_note = score, f"indicator by synonym/name (similarity {score:.2f})"
     else:
         pre_c, _, post_c = phrase.partition("|")  # the words matched: a bare growth rate's subject included
-        name = suggest_name(pre_c, post_c, q, k, cleaned=True) if head.start == tok.start else suggest_name(pre, post, q, k)
+        same = head.start == tok.start or (pre_c and not re.search(r"[0-9]", pre_c))  # a list item: the head's words
+        name = suggest_name(pre_c, post_c if head.start == tok.start else "", q, k, cleaned=True) if same else suggest_name(pre, post, q, k)
         code = new_codes.setdefault(name, f"new_{len(new_codes) + 1}")
         row.update(indicator=code, indicator_zh=name, is_new_indicator="true")
         ind_conf, ind_note = 0.3, f"new indicator (best known match {score:.2f})"

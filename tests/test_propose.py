@@ -619,3 +619,10 @@ def test_a_threshold_defining_a_set_is_held_back(k):
     rows = propose.propose_text("今年以来，园区新签约项目18个，其中投资过10亿元的项目5个。", k, subject="loudi_etdz")
     assert only(rows, "10")["hold_back"] == "threshold in a definition"
     assert only(rows, "5")["hold_back"] == ""
+
+
+def test_later_items_of_a_list_get_the_name_of_the_first(k):
+    raw = "2020年，全区城乡居民人均可支配收入分别达35161元、22564元，年均分别增长8.8%、9.6%。\n"
+    narrower = propose.Knowledge.from_catalog(catalog.load(), hide_docs=("d000", "d001", "d004"))
+    rows = propose.propose_text(raw, narrower, date="2021")
+    assert only(rows, "9.6")["indicator_zh"] == only(rows, "8.8")["indicator_zh"] == "城乡居民人均可支配收入增速"
