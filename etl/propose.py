@@ -1280,6 +1280,10 @@ def indicator_phrase(s: str, tok: text.Token, q: Quantity, k: "Knowledge | None"
     if q.measure not in COUNTED or q.rank:
         post = ""  # 第9位跃升: words after a rank are verbs
     pre_c, post_c = clean_phrase(pre, k), clean_phrase(post, k)
+    if q.rank and not RANKING_NOUN.search(pre_c):  # 增速居全市各园区第一: 增速各园区排名
+        m = re.fullmatch(r"(.+?)(?:位居|位列|名列|排在|居)(?![民住家])(.*)", pre_c)
+        if m:
+            pre_c = m.group(1) + m.group(2) + "排名"
     if is_place_change(q, pre) and not RANKING_NOUN.search(pre_c):
         lo = max(max(s.rfind(c, 0, tok.start) for c in SENTENCE_DELIMS) + 1, 0)
         prior = rank_before(s, tok, lo)

@@ -626,3 +626,8 @@ def test_later_items_of_a_list_get_the_name_of_the_first(k):
     narrower = propose.Knowledge.from_catalog(catalog.load(), hide_docs=("d000", "d001", "d004"))
     rows = propose.propose_text(raw, narrower, date="2021")
     assert only(rows, "9.6")["indicator_zh"] == only(rows, "8.8")["indicator_zh"] == "城乡居民人均可支配收入增速"
+
+
+def test_ju_inside_a_rank_phrase_is_a_ranking(k):
+    row = only(propose.propose_text("园区规模工业总产值增长15.3%，增速居全市各园区第一。", k, subject="loudi_etdz"), "一")
+    assert row["indicator_zh"] == "增速各园区排名" and row["hold_back"] == ""
