@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import importlib.util
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -22,7 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from etl import catalog, text
+from etl import catalog, divisions, text
 
 # ---------------------------------------------------------------------------------------------------
 # Data tables (the only place for words)
@@ -176,39 +175,18 @@ def fact_phrase(quote: str, value: str, k: "Knowledge | None" = None) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
-def hunan_divisions() -> tuple[tuple[str, str, str, str], ...]:
-    """(name, alias, level, admin code) of Hunan's cities and county-level divisions, from jionlp's data."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        return ()
-    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.txt"
-    rows, inside = [], False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        depth = len(line) - len(line.lstrip("\t"))
-        parts = line.strip().split("\t")
-        if depth == 0:
-            inside = parts[0] == "湖南省"
-            if inside:
-                rows.append((parts[0], parts[2] if len(parts) > 2 else "", "province", parts[1]))
-        elif inside and depth <= 2 and len(parts) >= 2:
-            alias = parts[2] if len(parts) > 2 else ""
-            rows.append((parts[0], alias, "city" if depth == 1 else "county", parts[1]))
-    return tuple(rows)
-
-
 def load_regions(cat: catalog.Catalog) -> list[Region]:
     """Regions of the catalogue plus every Hunan city and county-level division (new ones coded adm_<code>)."""
     regions = [Region(r["code"], r["name_zh"], r["level"], short_alias(r["name_zh"])) for r in cat.regions]
     known = {r.name for r in regions}
-    divisions = hunan_divisions()
-    counts = Counter(a for _, a, _, _ in divisions)
-    for name, alias, level, adm in divisions:
-        if name in known:
+    hunan = divisions.hunan()  # cities and county-level divisions, from jionlp's data
+    counts = Counter(d.alias for d in hunan)
+    for d in hunan:
+        if d.name in known:
             continue
-        functional = any(w in name for w in FUNCTIONAL_ZONES)
-        ok = len(alias) >= 2 and counts[alias] == 1 and not functional
-        regions.append(Region(f"adm_{adm}", name, level, alias if ok else "", "jionlp"))
+        functional = any(w in d.name for w in FUNCTIONAL_ZONES)
+        ok = len(d.alias) >= 2 and counts[d.alias] == 1 and not functional
+        regions.append(Region(f"adm_{d.code}", d.name, d.level, d.alias if ok else "", "jionlp"))
     return regions
 
 

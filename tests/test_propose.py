@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from etl import catalog, evaluate, propose, text
+from etl import catalog, divisions, evaluate, propose, text
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +83,9 @@ def test_relative_period_is_noted(k):
 
 
 def test_hunan_divisions_come_from_jionlp():
-    names = {name for name, _, _, _ in propose.hunan_divisions()}
+    names = {d.name for d in divisions.hunan()}
     assert {"醴陵市", "桑植县", "涟源市", "娄底市", "湖南省"} <= names
-    assert len([n for n, _, level, _ in propose.hunan_divisions() if level == "county"]) > 100
+    assert len([d for d in divisions.hunan() if d.level == "county"]) > 100
 
 
 @pytest.mark.parametrize("sentence, subject, code, region_zh, how", [
