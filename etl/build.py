@@ -11,7 +11,7 @@ import hashlib
 import os
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path

@@ -25,3 +25,16 @@ def test_qualifier_and_formula_labels():
     assert i18n.qualifier_label(None, "en") == ""
     names = {"idle_land_disposed": "disposed", "idle_land_total": "total"}
     assert i18n.formula_label("idle_land_disposed / idle_land_total × 100", names) == "disposed / total × 100"
+
+
+def test_no_translation_key_is_written_twice():
+    """A repeated key in the STRINGS literal silently replaces the first one; the source must not have any."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "ui" / "i18n.py"
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            repeated = {k for k in keys if keys.count(k) > 1}
+            assert not repeated, f"ui/i18n.py line {node.lineno}: keys written twice: {sorted(repeated)}"

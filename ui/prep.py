@@ -94,7 +94,7 @@ def review_status_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("col_doc", lang): sources["doc"],
         t("col_headline", lang): sources["headlines"].str.split(" | ", regex=False).str[0],
-        t("col_status", lang): [t(f"status_{s}", lang) for s in sources["status"]],
+        t("col_review_status", lang): [t(f"status_{s}", lang) for s in sources["status"]],
         t("col_facts_accepted", lang): sources["facts"],
         t("col_candidates_pending", lang): sources["candidates_pending"],
         t("col_held_back", lang): sources["candidates_held_back"],
