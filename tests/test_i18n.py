@@ -38,3 +38,12 @@ def test_no_translation_key_is_written_twice():
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
             repeated = {k for k in keys if keys.count(k) > 1}
             assert not repeated, f"ui/i18n.py line {node.lineno}: keys written twice: {sorted(repeated)}"
+
+
+def test_every_unit_has_an_english_label():
+    import csv
+
+    units = {row["unit"] for row in csv.DictReader((catalog.DATA / "units.csv").open(encoding="utf-8"))}
+    missing = sorted(u for u in units if u not in i18n.UNITS_EN)
+    assert not missing, f"units without an English label in ui/i18n.py UNITS_EN: {missing}"
+    assert not [u for u in units if any("\u4e00" <= ch <= "\u9fff" for ch in i18n.unit_label(u, "en"))]

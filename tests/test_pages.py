@@ -84,5 +84,6 @@ def test_compare_restores_indicators_and_regions_from_link(open_page, built_db):
     assert at.pills(key="compare_reg__widget").value == ["louxing"]
     assert [h.value for h in at.subheader] == ["地区生产总值", "农村居民人均可支配收入"]
     # table view: the published facts drawn in the chart, as the page's first static table
-    shown = pd.read_html(io.StringIO(at.html[0].value), converters={"数值": str})[0]
+    first_table = next(h.value for h in at.html if "<table" in h.value)
+    shown = pd.read_html(io.StringIO(first_table), converters={"数值": str})[0]
     assert set(shown["地区"]) == {"娄星区"} and set(shown["数值"]) == {"585.8"}

@@ -147,6 +147,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_value": {"zh": "数值", "en": "Value"},
     "col_unit": {"zh": "单位", "en": "Unit"},
     "col_quote": {"zh": "原文", "en": "Quote"},
+    "col_id": {"zh": "编号", "en": "ID"},
     "col_doc": {"zh": "版面", "en": "Page"},
     "col_qualifier": {"zh": "限定", "en": "Qualifier"},
     "col_year": {"zh": "年份", "en": "Year"},
@@ -168,6 +169,14 @@ UNITS_EN = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%", "位": "rank", "名": "rank",
     "个名次": "places", "亩": "mu", "万亩": "10,000 mu", "人": "persons", "万人": "10,000 persons", "户": "households",
     "个": "", "家": "", "项": "", "公里": "km", "平方公里": "km²", "万座": "10,000",
+    "万个": "10,000", "万公斤": "10,000 kg", "万名": "10,000 persons", "万吨": "10,000 t", "万次": "10,000 times",
+    "万立方米": "10,000 m³", "万米": "10,000 m", "个百分点": "pp", "人次": "person-times", "件": "", "例": "cases",
+    "公斤": "kg", "分钟": "min", "台": "units", "吨": "t", "场": "events", "场次": "sessions", "块": "pieces",
+    "处": "sites", "天": "days", "套": "sets", "小时": "h", "岁": "years old", "幅": "pieces", "平方米": "m²",
+    "年": "years", "座": "", "张": "sheets", "成": "tenths", "所": "", "批": "batches", "支": "teams",
+    "期": "phases", "本": "copies", "村": "villages", "条": "", "栋": "buildings", "次": "times", "盏": "lamps",
+    "立方米": "m³", "笔": "items", "米": "m", "类": "kinds", "组": "groups", "起": "cases", "轮": "rounds",
+    "辆": "vehicles", "部": "units", "间": "rooms",
 }
 
 

@@ -1,12 +1,10 @@
 """Shape query results for charts and tables: names in the interface language, formatted labels."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ui import format as fmt
-from ui.i18n import qualifier_label, rule_label, t
+from ui.i18n import qualifier_label, rule_label, t, unit_label
 
 
 def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -28,27 +26,11 @@ def table(values: pd.DataFrame, lang: str, host: bool = False) -> pd.DataFrame:
         f"indicator_{lang}": t("col_indicator", lang),
         "period": t("col_period", lang), "value": t("col_value", lang), "unit": t("col_unit", lang),
         "qualifier": t("col_qualifier", lang), "doc": t("col_doc", lang), "quote": t("col_quote", lang),
-        "fact_id": "id",
+        "fact_id": t("col_id", lang),
     }
-    shown = values.assign(qualifier=values["qualifier"].map(lambda q: qualifier_label(q, lang)))
+    shown = values.assign(qualifier=values["qualifier"].map(lambda q: qualifier_label(q, lang)),
+                          unit=values["unit"].map(lambda u: unit_label(u, lang) if isinstance(u, str) else u))
     return shown[list(columns)].rename(columns=columns).fillna("")
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$])")
-
-
-def markdown_escaped(df: pd.DataFrame) -> pd.DataFrame:
-    """The table with every text cell and header backslash-escaped, so st.table shows it literally
-    (an empty text cell stays empty rather than showing "None")."""
-    def escape(value):
-        if isinstance(value, str):
-            return _MARKDOWN.sub(r"\\\1", value)
-        return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
-    out = df.rename(columns=escape)
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(escape)
-    return out
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
