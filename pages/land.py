@@ -32,5 +32,5 @@ c2.metric(t("land_derived", lang), f"{derived['value_base']:.2f}%", border=True,
 
 st.subheader(t("other_land", lang))
 show.table(prep.table(land, lang))
-st.download_button(t("download_csv", lang), lambda: prep.csv_bytes(prep.table(land, lang)),
+st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(land, lang)),
                    file_name="loudi-land.csv", mime="text/csv")

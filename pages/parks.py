@@ -45,5 +45,5 @@ show.table(prep.rank_table(other, lang))
 st.subheader(t("park_money", lang))
 money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
 show.table(prep.table(money, lang, host=True))
-st.download_button(t("download_csv", lang), lambda: prep.csv_bytes(prep.table(park_values, lang, host=True)),
+st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(park_values, lang, host=True)),
                    file_name="loudi-parks.csv", mime="text/csv")

@@ -54,17 +54,17 @@ def chart_block(build: Callable[..., alt.TopLevelMixin], points: pd.DataFrame, *
     else:
         st.vega_lite_chart(spec, width="stretch")
     st.caption(caption)
-    # lazy: the buttons are made only once the menu is opened (one rerun), so a page's first load sends
-    # three elements fewer per chart
+    # lazy: the buttons and their files are made only once the menu is opened (one rerun), so a page's
+    # first load sends three elements fewer per chart and renders no image
     with st.popover(t("downloads", lang), icon=":material/download:", on_change="rerun",
                     key=f"downloads_{name}") as menu:
         if not menu.open:
             return
-        st.download_button(t("download_csv", lang), lambda: prep.csv_bytes(prep.table(shown, lang)),
+        st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(shown, lang)),
                            file_name=f"loudi-{name}.csv", mime="text/csv", key=f"csv_{name}")
-        st.download_button(t("download_png", lang), lambda: export.png(spec), file_name=f"loudi-{name}.png",
+        st.download_button(t("download_png", lang), export.png(spec), file_name=f"loudi-{name}.png",
                            mime="image/png", key=f"png_{name}")
-        st.download_button(t("download_svg", lang), lambda: export.svg(spec), file_name=f"loudi-{name}.svg",
+        st.download_button(t("download_svg", lang), export.svg(spec), file_name=f"loudi-{name}.svg",
                            mime="image/svg+xml", key=f"svg_{name}")
 
 
