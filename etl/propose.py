@@ -1381,13 +1381,7 @@ def qualified(phrase: str, entry: str, same_code: list[str]) -> bool:
     if n < 2:  # only a name that is the bare head noun (or 地区 + it)
         return False
     n = min(n, len(e) - (2 if e.startswith("地区") else 0))  # 地区 is generic: 地区生产总值 is 生产总值
-    head, mod = p[-n:], re.sub("地区$", "", p[:-n])
-    changed = True
-    while changed:
-        changed = False
-        for v in VERBS_BEFORE_NOUN:
-            if mod.startswith(v):
-                mod, changed = mod[len(v):], True
+    head, mod = p[-n:], strip_verbs(re.sub("地区$", "", p[:-n]))
     if len(mod) < 2:
         return False
     mod = mod[-2:]

@@ -97,7 +97,7 @@ def review_docs() -> list[str]:
 
 def review_rows(doc: str) -> pd.DataFrame:
     """The candidates of a page's review file, every column as text."""
-    rows = pd.DataFrame(accept.load_review(doc, data_dir()), columns=None, dtype=object)
+    rows = pd.DataFrame(accept.load_review(doc, data_dir()), dtype=object)
     if rows.empty:
         rows = pd.DataFrame(columns=accept.REVIEW_COLUMNS, dtype=object)
     for column in ("indicator_en", "theme"):  # a new indicator needs them before accept
