@@ -33,15 +33,19 @@ st.subheader(t("land_progress", lang))
 land = data.values(indicators=["idle_land_total", "idle_land_disposed", "idle_land_disposal_rate"],
                    preferred_only=True).set_index("indicator")
 derived = data.derived_values().set_index("indicator")
-c1, c2, c3, c4 = st.columns(4)
-for col, code in zip((c1, c2, c3), ("idle_land_total", "idle_land_disposed", "idle_land_disposal_rate")):
-    row = land.loc[code]
-    col.metric(row[f"indicator_{lang}"], fmt.number(row["value_num"], row["unit"], lang), border=True,
-               help=f"{row['doc']}: {row['quote']}")
+total, disposed, published = (land.loc[code] for code in
+                              ("idle_land_total", "idle_land_disposed", "idle_land_disposal_rate"))
 rate = derived.loc["idle_land_disposal_rate_derived"]
 formula = formula_label(rate["formula"], dict(zip(land.index, land[f"indicator_{lang}"])))
-c4.metric(t("land_derived", lang), f"{rate['value_base']:.2f}%", border=True, help=formula)
-st.caption(t("land_caption", lang, formula=formula, docs=land["doc"].iloc[0]))
+# one progress bar: disposed of total, with the published rate and the one recomputed from the two areas
+st.progress(min(disposed["value_base"] / total["value_base"], 1.0),
+            text=t("land_progress_text", lang, disposed=fmt.number(disposed["value_num"], disposed["unit"], lang),
+                   total=fmt.number(total["value_num"], total["unit"], lang),
+                   published=fmt.number(published["value_num"], published["unit"], lang),
+                   derived=f"{rate['value_base']:.2f}%"))
+longest = land.loc[land["quote"].str.len().idxmax()]  # d003 gives the three figures in one sentence
+st.caption(t("land_caption", lang, formula=formula, docs=", ".join(sorted(set(land["doc"])))),
+           help=f"{longest['doc']}: {longest['quote']}")
 
 with cards:
     if facts.empty:

@@ -1,8 +1,8 @@
-"""Parks: provincial ranking movement, 2022 ranks and places gained, revenue, exports and tax, each park
-with its host county."""
+"""Parks, in three tabs: provincial ranking movement; 2022 ranks and places gained; revenue, exports and
+tax. Each park with its host county."""
 import streamlit as st
 
-from ui import charts, data, prep, show, state
+from ui import charts, data, link, prep, show, state
 from ui import format as fmt
 from ui.i18n import t, tooltip_titles, unit_label
 
@@ -21,29 +21,34 @@ park_values["host"] = park_values["host_county"].map(region_names)
 ranks = prep.chart_points(park_values[park_values["base_unit"] == "rank"], lang)
 ranks["rank"] = ranks["value_base"]
 ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], ranks["out_of"])]
-provincial = ranks[ranks["indicator"] == "park_provincial_rank"]
-st.subheader(data.indicators().set_index("code").loc["park_provincial_rank", f"name_{lang}"])
-show.chart_block(charts.ranks, provincial, t("col_rank", lang), tooltip_titles(lang), shown=provincial,
-                 name="park-provincial-rank", view=view,
-                 caption=t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
 
-gained = prep.chart_points(park_values[park_values["indicator"] == "park_rank_places_gained"], lang)
-if len(gained):
-    st.subheader(t("places_gained", lang))
-    gained["category_name"] = gained["region_name"] + " (" + gained["host"].fillna("") + ")"
-    show.chart_block(charts.bars, gained, unit_label("个名次", lang), tooltip_titles(lang), shown=gained,
-                     name="park-places-gained", view=view,
-                     caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
+# three tabs, only the open one drawn (a switch reruns the page): one chart per visit
+sections = {"rank": t("parks_tab_rank", lang), "2022": t("parks_tab_2022", lang), "money": t("park_money", lang)}
+for section, tab in link.bound_tabs("tab", list(sections), sections.get, key="parks_tab", notice=show.notice):
+    if not tab.open:
+        continue
+    with tab:
+        if section == "rank":
+            provincial = ranks[ranks["indicator"] == "park_provincial_rank"]
+            show.chart_block(charts.ranks, provincial, t("col_rank", lang), tooltip_titles(lang), shown=provincial,
+                             name="park-provincial-rank", view=view,
+                             caption=t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
+        elif section == "2022":
+            gained = prep.chart_points(park_values[park_values["indicator"] == "park_rank_places_gained"], lang)
+            if len(gained):
+                st.subheader(t("places_gained", lang))
+                gained["category_name"] = gained["region_name"] + " (" + gained["host"].fillna("") + ")"
+                show.chart_block(charts.bars, gained, unit_label("个名次", lang), tooltip_titles(lang), shown=gained,
+                                 name="park-places-gained", view=view,
+                                 caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
+            st.subheader(t("other_ranks", lang))
+            show.table(prep.rank_table(ranks[ranks["indicator"] != "park_provincial_rank"], lang))
+        else:
+            money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
+            show.table(prep.table(money, lang, host=True))
+            st.download_button(t("download_csv_all_parks", lang),
+                               prep.csv_bytes(prep.table(park_values, lang, host=True)),
+                               file_name="loudi-parks.csv", mime="text/csv")
 
 with controls:
     show.view_switch("parks")
-
-st.subheader(t("other_ranks", lang))
-other = ranks[ranks["indicator"] != "park_provincial_rank"]
-show.table(prep.rank_table(other, lang))
-
-st.subheader(t("park_money", lang))
-money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
-show.table(prep.table(money, lang, host=True))
-st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(park_values, lang, host=True)),
-                   file_name="loudi-parks.csv", mime="text/csv")

@@ -259,3 +259,30 @@ def test_chart_download_menu_gives_png_and_csv(app_url, new_page):
     csv = download_from_chart_menu(new_page(accept_downloads=True), f"{app_url}/land", t("download_csv", "zh"))
     text = csv.decode("utf-8-sig")
     assert "7252.04" in text and "11723.24" in text, text[:300]  # the two bars of the land chart
+
+
+@pytest.mark.parametrize("path, first, second, second_code", [
+    ("compare?tab=gdp", "nav_compare", "财政收入", "fiscal_revenue"),
+    ("parks?tab=2022", "nav_parks", "省级排名变化", None),
+], ids=["compare", "parks"])
+def test_tab_in_link_opens_that_tab_and_a_switch_updates_the_link(app_url, new_page, path, first, second,
+                                                                    second_code):
+    """?tab= opens that tab (its chart drawn); clicking another tab draws it and puts it in the address bar."""
+    page = new_page()
+    open_page(page, f"{app_url}/{path}", want_chart=True)
+    assert page.locator(EXCEPTION).count() == 0, exception_text(page)
+    wanted = path.split("tab=")[1]
+    assert f"tab={wanted}" in page.url, page.url
+    active = page.locator('[data-testid="stMain"] [role="tab"][aria-selected="true"]')
+    opened = active.inner_text().strip()
+    page.locator('[data-testid="stMain"] [role="tab"]', has_text=second).click()
+    page.wait_for_function("(t) => document.querySelector('[role=tab][aria-selected=true]').innerText.trim() === t",
+                           arg=second, timeout=15000)
+    settle(page, want_chart=True)
+    assert page.locator(EXCEPTION).count() == 0, exception_text(page)
+    assert page.locator(CHART).count() == 1, "only the open tab is drawn"
+    assert active.inner_text().strip() == second != opened
+    if second_code:
+        assert f"tab={second_code}" in page.url, page.url
+    else:  # the first tab is the default: the link drops it
+        assert "tab=" not in page.url, page.url

@@ -13,7 +13,9 @@ PAGES = ["overview", "compare", "parks", "land", "explorer", "sources"]
 LINKS = [{}, {"county": "lianyuan"}, {"county": "louxing", "lang": "en"}, {"lang": "en"}]
 BAD_LINKS = [("overview", {"county": "nowhere_xyz"}), ("overview", {"lang": "xx"}), ("overview", {"county": ""}),
              ("overview", {"county": "<b>x</b>"}), ("overview", {"county": "x" * 1000}),
-             ("compare", {"ind": "gdp,nonsense"}), ("compare", {"ind": "nonsense"}), ("compare", {"reg": "atlantis"})]
+             ("compare", {"ind": "gdp,nonsense"}), ("compare", {"ind": "nonsense"}), ("compare", {"reg": "atlantis"}),
+             ("compare", {"tab": "nonsense"}), ("compare", {"tab": "fiscal_revenue", "ind": "gdp"}),
+             ("parks", {"tab": "<b>x</b>"})]
 
 
 @pytest.fixture
@@ -82,8 +84,32 @@ def test_compare_restores_indicators_and_regions_from_link(open_page, built_db):
     assert not at.exception
     assert at.pills(key="compare_ind__widget").value == ["gdp", "rural_disposable_income_per_capita"]
     assert at.pills(key="compare_reg__widget").value == ["louxing"]
-    assert [h.value for h in at.subheader] == ["地区生产总值", "农村居民人均可支配收入"]
+    # a tab per chosen indicator; only the open one (the first, without ?tab=) is drawn
+    assert [tab.label for tab in at.tabs] == ["地区生产总值", "农村居民人均可支配收入"]
+    assert len(at.get("vega_lite_chart")) == 0  # table view
     # table view: the published facts drawn in the chart, as the page's first static table
     first_table = next(h.value for h in at.html if "<table" in h.value)
     shown = pd.read_html(io.StringIO(first_table), converters={"数值": str})[0]
     assert set(shown["地区"]) == {"娄星区"} and set(shown["数值"]) == {"585.8"}
+
+
+def test_compare_tab_from_link_draws_only_that_indicator(open_page, built_db):
+    at = open_page("compare", {"tab": "fiscal_revenue", "reg": "lianyuan"})
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.query_params["tab"] == "fiscal_revenue"
+    first_table = next(h.value for h in at.html if "<table" in h.value)
+    shown = pd.read_html(io.StringIO(first_table))[0]
+    facts = queries.values(built_db, regions=["lianyuan"], indicators=["fiscal_revenue"], years=[2013, 2020],
+                           preferred_only=True)
+    assert list(shown["地区"]) == ["涟源市"]
+    assert set(shown["2020"]) == {f"{facts[facts['period'] == '2020']['value'].iloc[0]}亿元"}
+
+
+@pytest.mark.parametrize("tab, charts, tables", [("", 1, 0), ("2022", 1, 1), ("money", 0, 1)])
+def test_parks_tabs_draw_only_the_open_section(open_page, tab, charts, tables):
+    at = open_page("parks", {"tab": tab} if tab else {})
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["省级排名变化", "2022 年排名与进位", "园区收入、出口与税收"]
+    assert len(at.get("vega_lite_chart")) == charts
+    assert sum("<table" in h.value for h in at.html) == tables

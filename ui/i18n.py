@@ -77,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # compare
     "indicators": {"zh": "指标", "en": "Indicators"},
     "regions": {"zh": "地区", "en": "Regions"},
+    "pick_indicator": {"zh": "请在上方选择至少一个指标。", "en": "Pick at least one indicator above."},
     "regions_help": {"zh": "不选则显示全部地区", "en": "None picked shows every region"},
     "compare_caption": {
         "zh": "两个点就是两个年份的公布值，中间没有数据。变化与年均增长为推算值：{formulas}。",
@@ -94,9 +95,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_all": {"zh": "下载全部事实 CSV", "en": "Download all facts (CSV)"},
     # parks / land
     "rank_caption": {"zh": "名次越小越好（纵轴反向）。来源：{docs}。", "en": "Lower rank is better (axis reversed). Source: {docs}."},
+    "parks_tab_rank": {"zh": "省级排名变化", "en": "Provincial ranking"},
+    "parks_tab_2022": {"zh": "2022 年排名与进位", "en": "2022 rankings and places gained"},
+    "download_csv_all_parks": {"zh": "下载全部园区数据 CSV", "en": "Download every park figure (CSV)"},
     "other_ranks": {"zh": "其他排名", "en": "Other rankings"},
     "places_gained": {"zh": "省评排名较上年提升名次", "en": "Places gained on the previous year"},
     "park_money": {"zh": "园区收入、出口与税收", "en": "Park revenue, exports and tax"},
+    "land_progress_text": {
+        "zh": "已处置 {disposed}，共 {total}：公布处置率 {published}，按两数推算 {derived}",
+        "en": "{disposed} disposed of {total}: published rate {published}, derived from the two areas {derived}",
+    },
     "land_published": {"zh": "处置率（公布）", "en": "Disposal rate (published)"},
     "land_derived": {"zh": "处置率（推算）", "en": "Disposal rate (derived)"},
     "land_caption": {"zh": "推算值 = {formula}。来源：{docs}。", "en": "Derived = {formula}. Source: {docs}."},

@@ -86,6 +86,31 @@ def bound(widget: Callable, name: str, options: Sequence[str], default: str | li
     return value
 
 
+def bound_tabs(name: str, options: Sequence[str], labels: Callable[[str], str], *, key: str,
+               notice: Callable[[str], None]) -> list[tuple[str, object]]:
+    """Tabs, one per option (labelled ``labels(option)``), with the open one kept in ``?name=``.
+
+    Only the open tab is meant to be filled: the tabs track their state (``on_change``), so a switch
+    reruns the page and each tab's ``.open`` says whether to draw it. Returns (option, tab) pairs.
+    """
+    current(name, options, options[0], key=key, notice=notice)
+    if st.session_state[key] not in options:  # the options changed (another indicator choice)
+        st.session_state[key] = options[0]
+    names = {labels(option): option for option in options}
+    widget_key = f"{key}__widget"
+    st.session_state[widget_key] = labels(st.session_state[key])
+    tabs = st.tabs(list(names), key=widget_key, on_change=_adopt_tab, args=(key, widget_key, names))
+    keep(name, st.session_state[key], options[0])
+    return list(zip(options, tabs))
+
+
+def _adopt_tab(key: str, widget_key: str, names: dict[str, str]) -> None:
+    """on_change of bound_tabs: the tab the user opened (its label) becomes the value (its option)."""
+    label = st.session_state.get(widget_key)
+    if label in names:
+        st.session_state[key] = names[label]
+
+
 def _adopt(key: str, widget_key: str) -> None:
     """on_change: the user's pick becomes the value (a required choice never becomes empty)."""
     picked = st.session_state[widget_key]
