@@ -48,7 +48,7 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
     earlier year's label sits above its dot and the later one's below, so close values stay legible.
     """
     base = alt.Chart()
-    y = alt.Y("region_name:N", title=None)
+    y = alt.Y("region_name:N", title=None, scale=alt.Scale(padding=1))
     rule = base.mark_rule(color="#bbb", strokeWidth=2).encode(
         y=y, x=alt.X("min(value):Q", title=value_title), x2="max(value):Q")
     dots = base.mark_circle(size=160, opacity=1).encode(
@@ -61,7 +61,9 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
         y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
     right = ends.transform_filter("datum.value == datum.high && datum.high != datum.low").mark_text(
         align="left", dx=4, dy=-14, fontSize=12).encode(y=y, x=alt.X("value:Q"), text=alt.Text("label:N"))
-    height = 110 + 46 * max(1, points["region_name"].nunique())  # room for the legend below
+    # the height includes the axis and the legend below (Streamlit fits the chart into it); the rest leaves
+    # room above the first row for its labels, which a single-region chart used to cut off
+    height = 150 + 44 * max(1, points["region_name"].nunique())
     return _layered(rule, dots, left, right, data=_slim(points, "year", "value"), height=height)
 
 
