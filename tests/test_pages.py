@@ -113,3 +113,17 @@ def test_parks_tabs_draw_only_the_open_section(open_page, tab, charts, tables):
     assert [t.label for t in at.tabs] == ["省级排名变化", "2022 年排名与进位", "园区收入、出口与税收"]
     assert len(at.get("vega_lite_chart")) == charts
     assert sum("<table" in h.value for h in at.html) == tables
+
+
+@pytest.mark.parametrize("tab, charts, metrics, tables", [("", 1, 2, 0), ("other", 0, 0, 1)])
+def test_land_tabs_draw_only_the_open_section(open_page, built_db, tab, charts, metrics, tables):
+    at = open_page("land", {"tab": tab} if tab else {})
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["“三类”土地处置", "版面上的其他土地数字"]
+    assert len(at.get("vega_lite_chart")) == charts
+    assert sum("<table" in h.value for h in at.html) == tables
+    assert len(at.metric) == metrics
+    if metrics:  # the published rate, and the one recomputed from the two areas
+        rate = queries.values(built_db, indicators=["idle_land_disposal_rate"], preferred_only=True)
+        assert at.metric[0].value == f"{rate['value'].iloc[0]}%"
+        assert at.metric[1].value.endswith("%")

@@ -108,6 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "land_published": {"zh": "处置率（公布）", "en": "Disposal rate (published)"},
     "land_derived": {"zh": "处置率（推算）", "en": "Disposal rate (derived)"},
     "land_caption": {"zh": "推算值 = {formula}。来源：{docs}。", "en": "Derived = {formula}. Source: {docs}."},
+    "land_tab_idle": {"zh": "“三类”土地处置", "en": "Idle land disposal"},
     "other_land": {"zh": "版面上的其他土地数字", "en": "Other land figures in the pages"},
     # explorer
     "facts": {"zh": "事实与出处", "en": "Facts and sources"},
