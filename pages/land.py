@@ -15,7 +15,8 @@ controls = st.container()  # the chart/table switch, drawn after the chart so th
 land = data.values(themes=["land"], preferred_only=True)
 # two tabs, only the open one drawn (a switch reruns the page)
 sections = {"idle": t("land_tab_idle", lang), "other": t("other_land", lang)}
-for section, tab in link.bound_tabs("tab", list(sections), sections.get, key="land_tab", notice=show.notice):
+tabs = link.bound_tabs("tab", list(sections), sections.get, key="land_tab", notice=show.notice)
+for section, tab in tabs:
     if not tab.open:
         continue
     with tab:
@@ -38,5 +39,6 @@ for section, tab in link.bound_tabs("tab", list(sections), sections.get, key="la
             st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(land, lang)),
                                file_name="loudi-land.csv", mime="text/csv")
 
-with controls:
-    show.view_switch("land")
+with controls:  # the chart/table switch only where the open tab has a chart
+    if any(tab.open for section, tab in tabs if section == "idle"):
+        show.view_switch("land")

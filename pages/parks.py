@@ -24,7 +24,8 @@ ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], rank
 
 # three tabs, only the open one drawn (a switch reruns the page): one chart per visit
 sections = {"rank": t("parks_tab_rank", lang), "2022": t("parks_tab_2022", lang), "money": t("park_money", lang)}
-for section, tab in link.bound_tabs("tab", list(sections), sections.get, key="parks_tab", notice=show.notice):
+tabs = link.bound_tabs("tab", list(sections), sections.get, key="parks_tab", notice=show.notice)
+for section, tab in tabs:
     if not tab.open:
         continue
     with tab:
@@ -50,5 +51,6 @@ for section, tab in link.bound_tabs("tab", list(sections), sections.get, key="pa
                                prep.csv_bytes(prep.table(park_values, lang, host=True)),
                                file_name="loudi-parks.csv", mime="text/csv")
 
-with controls:
-    show.view_switch("parks")
+with controls:  # the chart/table switch only where the open tab has a chart
+    if any(tab.open for section, tab in tabs if section in ("rank", "2022")):
+        show.view_switch("parks")

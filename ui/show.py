@@ -80,8 +80,9 @@ def share_box(page_path: str) -> None:
 
 def page_style() -> None:
     """App-wide CSS: metric cards wrap long values and labels instead of cutting them off ("30.292 bn
-    yuan" in English is wider than a quarter of the page); the static tables of ``table``."""
-    st.html("""<style>
+    yuan" in English is wider than a quarter of the page); the static tables of ``table``. Through
+    st.markdown, which the browser already has, not st.html, whose code it would fetch before the chart."""
+    st.markdown("""<style>
 [data-testid="stMetricValue"] p {white-space: normal; line-height: 1.2 !important}
 [data-testid="stMetricLabel"] p {white-space: normal}
 .loudi-table {overflow: auto; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; margin-bottom: 1rem}
@@ -89,7 +90,7 @@ def page_style() -> None:
 .loudi-table th {position: sticky; top: 0; background: #f0f2f6; text-align: left; font-weight: 600}
 .loudi-table th, .loudi-table td {padding: 0.35rem 0.6rem; border-bottom: 1px solid rgba(49, 51, 63, 0.1); min-width: 4.5em;
   vertical-align: top}
-</style>""")
+</style>""", unsafe_allow_html=True)
 
 
 def table(df: pd.DataFrame, *, max_rows: int = 12) -> None:
