@@ -6,7 +6,6 @@ from ui.i18n import LANGUAGES, t
 
 st.set_page_config(page_title="娄底发展指标 · Loudi indicators", layout="wide")
 data.ensure_database()
-show.page_style()
 
 notices = st.container()  # bad link values are reported at the top of the page, not in the sidebar
 

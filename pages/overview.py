@@ -48,6 +48,8 @@ st.caption(t("land_caption", lang, formula=formula, docs=", ".join(sorted(set(la
            help=f"{longest['doc']}: {longest['quote']}")
 
 with cards:
+    if lang == "en":
+        show.wrap_metric_values()
     if facts.empty:
         st.info(t("no_figures", lang, region=region_name))
     else:

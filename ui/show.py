@@ -78,19 +78,25 @@ def share_box(page_path: str) -> None:
             st.code(url, language=None, wrap_lines=True)
 
 
-def page_style() -> None:
-    """App-wide CSS: metric cards wrap long values and labels instead of cutting them off ("30.292 bn
-    yuan" in English is wider than a quarter of the page); the static tables of ``table``. Through
-    st.markdown, which the browser already has, not st.html, whose code it would fetch before the chart."""
-    st.markdown("""<style>
-[data-testid="stMetricValue"] p {white-space: normal; line-height: 1.2 !important}
-[data-testid="stMetricLabel"] p {white-space: normal}
+# Why no app-wide CSS element: the browser fetches an element type's code (st.html, or st.markdown with
+# HTML) on first use, and the page's first paint waits for every element type on it. The CSS therefore
+# travels with the elements that need it.
+TABLE_CSS = """<style>
 .loudi-table {overflow: auto; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; margin-bottom: 1rem}
 .loudi-table table {border-collapse: collapse; width: 100%; font-size: 0.875rem}
 .loudi-table th {position: sticky; top: 0; background: #f0f2f6; text-align: left; font-weight: 600}
 .loudi-table th, .loudi-table td {padding: 0.35rem 0.6rem; border-bottom: 1px solid rgba(49, 51, 63, 0.1); min-width: 4.5em;
   vertical-align: top}
-</style>""", unsafe_allow_html=True)
+</style>"""
+
+
+def wrap_metric_values() -> None:
+    """Metric cards wrap long values and labels instead of cutting them off: "30.292 bn yuan" in English
+    is wider than a quarter of the page (the Chinese values fit, so the overview asks only in English)."""
+    st.html("""<style>
+[data-testid="stMetricValue"] p {white-space: normal; line-height: 1.2 !important}
+[data-testid="stMetricLabel"] p {white-space: normal}
+</style>""")
 
 
 def table(df: pd.DataFrame, *, max_rows: int = 12) -> None:
@@ -98,4 +104,4 @@ def table(df: pd.DataFrame, *, max_rows: int = 12) -> None:
     than st.dataframe or st.table, so the page's charts draw sooner. Longer tables scroll inside."""
     height = "" if len(df) <= max_rows else f"max-height: {36 * (max_rows + 1)}px"
     body = df.to_html(index=False, escape=True, na_rep="", border=0)
-    st.html(f'<div class="loudi-table" style="{height}">{body}</div>')  # styled by page_style()
+    st.html(f'{TABLE_CSS}<div class="loudi-table" style="{height}">{body}</div>')
