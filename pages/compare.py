@@ -34,42 +34,45 @@ if county:
     loudi_counties = loudi_counties[loudi_counties["code"] == county]
 formulas = "; ".join(comparisons[["abs_change_formula", "annual_growth_formula"]].iloc[0]) if len(comparisons) else ""
 
+def draw_indicator(code: str) -> None:
+    """The open tab: the indicator's dumbbell, its table, conflicts and the counties without figures."""
+    name = indicators.loc[code, f"name_{lang}"]
+    rows = values[values["indicator"] == code]
+    pairs = comparisons[(comparisons["indicator"] == code) & comparisons["region"].isin(rows["region"])]
+    missing = loudi_counties[~loudi_counties["code"].isin(set(pairs["region"]))][f"name_{lang}"]
+    if rows.empty:
+        st.info(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing) or "—"))
+        return
+    points = prep.chart_points(rows, lang)
+    unit = points["unit"].iloc[0]
+    chart_col, table_col = st.columns([3, 2])
+    with chart_col:
+        show.chart_block(charts.dumbbell, points, f"{name} ({unit_label(unit, lang)})", tooltip_titles(lang),
+                         shown=rows, name=f"{code}-2013-2020", view=view,
+                         caption=t("compare_caption", lang, formulas=formulas))
+    with table_col:
+        show.table(prep.comparison_table(pairs, unit, lang))
+    in_chart = (conflicts["indicator"] == code) & conflicts["period"].isin(["2013", "2020"]) \
+        & conflicts["region"].isin(rows["region"])
+    for _, group in conflicts[in_chart].groupby("group_key"):
+        used = group[group["is_preferred"]].iloc[0]
+        detail = " vs ".join(f"{r.doc} {fmt.number(r.value_num, r.unit, lang)}" for r in group.itertuples())
+        used_value = fmt.number(used["value_num"], used["unit"], lang)
+        st.warning(t("conflict_note", lang, detail=detail, used=f"{used['doc']} {used_value}",
+                     reason=f"{rule_label(used['rule'], lang)}: {used[f'reason_{lang}']}"), icon="⚖️")
+    if len(missing):
+        st.caption(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing)))
+
+
 # one tab per indicator; only the open one is drawn (a tab switch reruns the page), so a visit draws
 # one chart, not one per indicator
-tabs = link.bound_tabs("tab", chosen, lambda c: indicators.loc[c, f"name_{lang}"], key="compare_tab",
-                       notice=show.notice) if chosen else []
-if not chosen:
-    st.info(t("pick_indicator", lang))
-for code, tab in tabs:
-    if not tab.open:
-        continue
+if chosen:
+    code, tab = link.bound_tabs("tab", chosen, lambda c: indicators.loc[c, f"name_{lang}"], key="compare_tab",
+                                notice=show.notice)
     with tab:
-        name = indicators.loc[code, f"name_{lang}"]
-        rows = values[values["indicator"] == code]
-        pairs = comparisons[(comparisons["indicator"] == code) & comparisons["region"].isin(rows["region"])]
-        missing = loudi_counties[~loudi_counties["code"].isin(set(pairs["region"]))][f"name_{lang}"]
-        if rows.empty:
-            st.info(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing) or "—"))
-            continue
-        points = prep.chart_points(rows, lang)
-        unit = points["unit"].iloc[0]
-        chart_col, table_col = st.columns([3, 2])
-        with chart_col:
-            show.chart_block(charts.dumbbell, points, f"{name} ({unit_label(unit, lang)})", tooltip_titles(lang),
-                             shown=rows, name=f"{code}-2013-2020", view=view,
-                             caption=t("compare_caption", lang, formulas=formulas))
-        with table_col:
-            show.table(prep.comparison_table(pairs, unit, lang))
-        in_chart = (conflicts["indicator"] == code) & conflicts["period"].isin(["2013", "2020"]) \
-            & conflicts["region"].isin(rows["region"])
-        for _, group in conflicts[in_chart].groupby("group_key"):
-            used = group[group["is_preferred"]].iloc[0]
-            detail = " vs ".join(f"{r.doc} {fmt.number(r.value_num, r.unit, lang)}" for r in group.itertuples())
-            used_value = fmt.number(used["value_num"], used["unit"], lang)
-            st.warning(t("conflict_note", lang, detail=detail, used=f"{used['doc']} {used_value}",
-                         reason=f"{rule_label(used['rule'], lang)}: {used[f'reason_{lang}']}"), icon="⚖️")
-        if len(missing):
-            st.caption(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing)))
+        draw_indicator(code)
+else:
+    st.info(t("pick_indicator", lang))
 
 with controls:
     link.bound(st.pills, "ind", available, DEFAULT, key="compare_ind", notice=show.notice, selection_mode="multi",

@@ -24,33 +24,30 @@ ranks["label"] = [fmt.rank(v, o, lang) for v, o in zip(ranks["value_base"], rank
 
 # three tabs, only the open one drawn (a switch reruns the page): one chart per visit
 sections = {"rank": t("parks_tab_rank", lang), "2022": t("parks_tab_2022", lang), "money": t("park_money", lang)}
-tabs = link.bound_tabs("tab", list(sections), sections.get, key="parks_tab", notice=show.notice)
-for section, tab in tabs:
-    if not tab.open:
-        continue
-    with tab:
-        if section == "rank":
-            provincial = ranks[ranks["indicator"] == "park_provincial_rank"]
-            show.chart_block(charts.ranks, provincial, t("col_rank", lang), tooltip_titles(lang), shown=provincial,
-                             name="park-provincial-rank", view=view,
-                             caption=t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
-        elif section == "2022":
-            gained = prep.chart_points(park_values[park_values["indicator"] == "park_rank_places_gained"], lang)
-            if len(gained):
-                st.subheader(t("places_gained", lang))
-                gained["category_name"] = gained["region_name"] + " (" + gained["host"].fillna("") + ")"
-                show.chart_block(charts.bars, gained, unit_label("个名次", lang), tooltip_titles(lang), shown=gained,
-                                 name="park-places-gained", view=view,
-                                 caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
-            st.subheader(t("other_ranks", lang))
-            show.table(prep.rank_table(ranks[ranks["indicator"] != "park_provincial_rank"], lang))
-        else:
-            money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
-            show.table(prep.table(money, lang, host=True))
-            st.download_button(t("download_csv_all_parks", lang),
-                               prep.csv_bytes(prep.table(park_values, lang, host=True)),
-                               file_name="loudi-parks.csv", mime="text/csv")
+section, tab = link.bound_tabs("tab", list(sections), sections.get, key="parks_tab", notice=show.notice)
+with tab:
+    if section == "rank":
+        provincial = ranks[ranks["indicator"] == "park_provincial_rank"]
+        show.chart_block(charts.ranks, provincial, t("col_rank", lang), tooltip_titles(lang), shown=provincial,
+                         name="park-provincial-rank", view=view,
+                         caption=t("rank_caption", lang, docs=", ".join(sorted(set(provincial["doc"])))))
+    elif section == "2022":
+        gained = prep.chart_points(park_values[park_values["indicator"] == "park_rank_places_gained"], lang)
+        if len(gained):
+            st.subheader(t("places_gained", lang))
+            gained["category_name"] = gained["region_name"] + " (" + gained["host"].fillna("") + ")"
+            show.chart_block(charts.bars, gained, unit_label("个名次", lang), tooltip_titles(lang), shown=gained,
+                             name="park-places-gained", view=view,
+                             caption=t("source_card", lang, docs=", ".join(sorted(set(gained["doc"])))))
+        st.subheader(t("other_ranks", lang))
+        show.table(prep.rank_table(ranks[ranks["indicator"] != "park_provincial_rank"], lang))
+    else:
+        money = park_values[park_values["base_unit"].isin(["yuan", "percent", "yuan_per_mu"])]
+        show.table(prep.table(money, lang, host=True))
+        st.download_button(t("download_csv_all_parks", lang),
+                           prep.csv_bytes(prep.table(park_values, lang, host=True)),
+                           file_name="loudi-parks.csv", mime="text/csv")
 
 with controls:  # the chart/table switch only where the open tab has a chart
-    if any(tab.open for section, tab in tabs if section in ("rank", "2022")):
+    if section in ("rank", "2022"):
         show.view_switch("parks")

@@ -87,11 +87,11 @@ def bound(widget: Callable, name: str, options: Sequence[str], default: str | li
 
 
 def bound_tabs(name: str, options: Sequence[str], labels: Callable[[str], str], *, key: str,
-               notice: Callable[[str], None]) -> list[tuple[str, object]]:
+               notice: Callable[[str], None]) -> tuple[str, object]:
     """Tabs, one per option (labelled ``labels(option)``), with the open one kept in ``?name=``.
 
     Only the open tab is meant to be filled: the tabs track their state (``on_change``), so a switch
-    reruns the page and each tab's ``.open`` says whether to draw it. Returns (option, tab) pairs.
+    reruns the page. Returns the open option and its tab.
     """
     current(name, options, options[0], key=key, notice=notice)
     if st.session_state[key] not in options:  # the options changed (another indicator choice)
@@ -101,7 +101,7 @@ def bound_tabs(name: str, options: Sequence[str], labels: Callable[[str], str], 
     st.session_state[widget_key] = labels(st.session_state[key])
     tabs = st.tabs(list(names), key=widget_key, on_change=_adopt_tab, args=(key, widget_key, names))
     keep(name, st.session_state[key], options[0])
-    return list(zip(options, tabs))
+    return next(((option, tab) for option, tab in zip(options, tabs) if tab.open), (options[0], tabs[0]))
 
 
 def _adopt_tab(key: str, widget_key: str, names: dict[str, str]) -> None:
