@@ -5,7 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl import build, catalog, coverage
+from etl import build, coverage
+from etl.core import catalog
 
 
 def _load(args: argparse.Namespace) -> catalog.Catalog:

@@ -18,39 +18,32 @@ that passes are the real files replaced (each via a temporary file and ``os.repl
 from __future__ import annotations
 
 import csv
-import io
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl import catalog, coverage, divisions, text
+from etl import coverage
+from etl.core import catalog, conflicts, files, places, text
+from etl.core.review import (
+    DECISIONS,
+    OPTIONAL_COLUMNS,
+    REVIEW_COLUMNS,
+    ReviewFileError,
+    ReviewRow,
+    load_review,
+    read_review,
+    review_counts,
+    review_docs,
+    review_path,
+    save_review,
+)
 
-REVIEW_COLUMNS = ["candidate_id", "decision", "region", "region_zh", "indicator", "indicator_zh",
-                  "is_new_indicator", "period", "value", "unit", "qualifier", "out_of", "value_base", "base_unit",
-                  "quote", "line", "confidence", "hold_back", "notes"]
-# Optional columns a reviewer may add (any position after the contract's columns) for new indicators/regions.
-OPTIONAL_COLUMNS = ["indicator_en", "theme", "description_zh", "description_en", "higher_is_better", "region_en"]
-DECISIONS = {"": "", "accept": "accept", "accepted": "accept", "reject": "reject", "rejected": "reject"}
 REJECTED = "rejected in review"
 
 
-class AcceptError(Exception):
+class AcceptError(ReviewFileError):
     """Every problem found in a review file; nothing was written."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-@dataclass
-class ReviewRow:
-    line: int
-    values: dict[str, str]
-
-    def __getitem__(self, key: str) -> str:
-        return self.values.get(key, "").strip()
 
 
 @dataclass
@@ -74,94 +67,6 @@ class Result:
         lines += [f"warning: {w}" for w in self.warnings]
         lines.append("next: python -m etl build")
         return "\n".join(lines)
-
-
-# --- Reading review files -----------------------------------------------------------------------------
-
-def review_path(data_dir: Path, doc: str) -> Path:
-    return Path(data_dir) / "review" / f"{doc}.csv"
-
-
-def read_review(path: Path, rel: str) -> tuple[list[str], list[ReviewRow]]:
-    """Header and rows (with their line numbers) of a review file; raises AcceptError when unreadable."""
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AcceptError([f"{rel}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
-    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
-    try:
-        header = [h.strip() for h in next(reader, [])]
-        missing = [c for c in REVIEW_COLUMNS if c not in header]
-        if missing:
-            raise AcceptError([f"{rel}:1: header lacks column(s) {', '.join(missing)}"])
-        rows, problems = [], []
-        for record in reader:
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) != len(header):
-                problems.append(f"{rel}:{reader.line_num}: malformed line: {len(record)} fields, "
-                                f"expected {len(header)}")
-                continue
-            rows.append(ReviewRow(reader.line_num, dict(zip(header, record))))
-    except csv.Error as exc:
-        raise AcceptError([f"{rel}:{reader.line_num}: malformed CSV: {exc}"]) from exc
-    if problems:
-        raise AcceptError(problems)
-    return header, rows
-
-
-def review_docs(data_dir: Path = catalog.DATA) -> list[str]:
-    """The docs that have a review file, in order."""
-    return sorted(p.stem for p in (Path(data_dir) / "review").glob("d[0-9][0-9][0-9].csv"))
-
-
-def load_review(doc: str, data_dir: Path = catalog.DATA) -> list[dict[str, str]]:
-    """The rows of ``data/review/DOC.csv`` as dicts of text, every column of its header kept."""
-    header, rows = read_review(review_path(data_dir, doc), f"data/review/{doc}.csv")
-    return [{c: r.values.get(c, "") for c in header} for r in rows]
-
-
-def save_review(doc: str, rows: list[dict[str, str]], data_dir: Path = catalog.DATA) -> Path:
-    """Write the (edited) rows back to ``data/review/DOC.csv`` atomically, contract columns first."""
-    header = REVIEW_COLUMNS + [c for c in (rows[0] if rows else {}) if c not in REVIEW_COLUMNS]
-    path = review_path(data_dir, doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(csv_text([header] + [["" if r.get(c) is None else str(r.get(c, "")) for c in header]
-                                         for r in rows]))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def review_counts(data_dir: Path = catalog.DATA) -> dict[str, dict[str, int]]:
-    """Per doc with a review file: candidates marked ``accepted`` / ``rejected`` but not yet moved by
-    accept, ``held_back`` (undecided with a hold-back reason) and ``pending`` (undecided, waiting for a
-    person). Unreadable files and unknown decision words count as pending."""
-    counts: dict[str, dict[str, int]] = {}
-    for path in sorted((Path(data_dir) / "review").glob("d[0-9][0-9][0-9].csv")):
-        c = {"accepted": 0, "rejected": 0, "held_back": 0, "pending": 0}
-        try:
-            _, rows = read_review(path, path.name)
-        except AcceptError:
-            rows = []
-            c["pending"] = 1
-        for row in rows:
-            decision = DECISIONS.get(row["decision"].lower())
-            if decision == "accept":
-                c["accepted"] += 1
-            elif decision == "reject":
-                c["rejected"] += 1
-            elif decision == "" and row["hold_back"]:
-                c["held_back"] += 1
-            else:
-                c["pending"] += 1
-        counts[path.stem] = c
-    return counts
 
 
 # --- Hunan's divisions (for new regions) ----------------------------------------------------------------
@@ -192,7 +97,7 @@ def new_region(row: ReviewRow, code: str, regions: dict[str, dict], subject: str
     known = [c for c, r in regions.items() if r["name_zh"] == name]
     if known:
         return None, f"{name} is already in data/regions.csv as {known[0]!r}; use that code"
-    paths = [d.path for d in divisions.by_name().get(name, []) if d.path]
+    paths = [d.path for d in places.by_name().get(name, []) if d.path]
     by_name = {r["name_zh"]: c for c, r in regions.items()}
     if len(paths) > 1:  # same name in several places: keep those under the page's region or in Loudi
         subject_zh = regions.get(subject, {}).get("name_zh", "")
@@ -205,7 +110,7 @@ def new_region(row: ReviewRow, code: str, regions: dict[str, dict], subject: str
     path = paths[0]
     parent = next((by_name[n] for n in reversed(path[:-1]) if n in by_name), "hunan")
     return {"code": code, "name_zh": name, "name_en": row["region_en"] or name_en(name),
-            "level": divisions.LEVEL_BY_DEPTH[len(path)], "parent": parent, "host_county": "",
+            "level": places.LEVEL_BY_DEPTH[len(path)], "parent": parent, "host_county": "",
             "scope": "loudi" if path[0] == "娄底市" else "outside"}, ""
 
 
@@ -222,14 +127,15 @@ class Plan:
     problems: list[str] = field(default_factory=list)
 
 
-def number_in_quote(row: ReviewRow, page: str) -> str:
-    """'' when the quote is in the page and the value is a number token of it, else the reason."""
-    quote = text.squeeze(row["quote"])
-    if not quote:
+def number_in_quote(row: ReviewRow, cat: catalog.Catalog, doc: str) -> str:
+    """'' when the quote is in the page and the value is one of the page's numbers inside it, else the
+    reason (the same tokeniser as the catalogue's checks and coverage)."""
+    if not text.squeeze(row["quote"]):
         return "quote: required field is empty"
-    if quote not in page:
+    numbers = cat.numbers_in(doc, row["quote"])
+    if numbers is None:
         return f"quote: not found in the page (whitespace ignored): {row['quote'][:40]}"
-    if text.squeeze(row["value"]) not in {t.text for t in text.find_numbers(quote)}:
+    if text.squeeze(row["value"]) not in numbers:
         return f"value: {row['value']!r} is not a number in the quote"
     return ""
 
@@ -317,7 +223,6 @@ def next_fact_number(cat: catalog.Catalog, doc: str) -> int:
 def make_plan(doc: str, rows: list[ReviewRow], cat: catalog.Catalog, rel: str) -> Plan:
     """Check every row and sort it into facts, skipped rows and rows that stay."""
     plan = Plan()
-    page = cat.squeezed(doc)
     subject = next(s["subject_region"] for s in cat.sources if s["doc"] == doc)
     number = next_fact_number(cat, doc)
     for row in rows:
@@ -328,7 +233,7 @@ def make_plan(doc: str, rows: list[ReviewRow], cat: catalog.Catalog, rel: str) -
         if decision == "" and not row["hold_back"]:
             plan.remaining.append(row)
             continue
-        reasons = [r for r in [number_in_quote(row, page)] if r]
+        reasons = [r for r in [number_in_quote(row, cat, doc)] if r]
         if decision == "accept":
             reasons += check_fact(row, plan, cat, subject)
         plan.problems += [f"{rel}:{row.line}: {r}" for r in reasons]
@@ -352,20 +257,14 @@ def make_plan(doc: str, rows: list[ReviewRow], cat: catalog.Catalog, rel: str) -
 
 # --- Writing --------------------------------------------------------------------------------------------
 
-def csv_text(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
 def append_rows(path: Path, kind: str, rows: list[dict]) -> None:
     """Append rows to a catalogue CSV (created with its header when missing), existing bytes kept."""
     columns = catalog.COLUMNS[kind]
-    old = path.read_text(encoding="utf-8") if path.exists() else csv_text([columns])
+    old = path.read_text(encoding="utf-8") if path.exists() else files.csv_text([columns])
     if old and not old.endswith("\n"):
         old += "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(old + csv_text([[r[c] for c in columns] for r in rows]), encoding="utf-8")
+    path.write_text(old + files.csv_text([[r[c] for c in columns] for r in rows]), encoding="utf-8")
 
 
 def set_status(register: Path, doc: str, status: str) -> None:
@@ -375,20 +274,7 @@ def set_status(register: Path, doc: str, status: str) -> None:
     for rec in records[1:]:
         if rec and rec[0] == doc:
             rec[col] = status
-    register.write_text(csv_text(records), encoding="utf-8")
-
-
-def replace_file(source: Path, target: Path) -> None:
-    """Copy source over target atomically (temporary file beside the target, then os.replace)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(source.read_bytes())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    register.write_text(files.csv_text(records), encoding="utf-8")
 
 
 def write_plan(data: Path, doc: str, plan: Plan, header: list[str]) -> list[str]:
@@ -407,15 +293,13 @@ def write_plan(data: Path, doc: str, plan: Plan, header: list[str]) -> list[str]
         append_rows(data / "regions.csv", "regions", list(plan.regions.values()))
         changed.append("regions.csv")
     review = [header] + [[r.values.get(c, "") for c in header] for r in plan.remaining]
-    (data / "review" / f"{doc}.csv").write_text(csv_text(review), encoding="utf-8")
+    (data / "review" / f"{doc}.csv").write_text(files.csv_text(review), encoding="utf-8")
     return changed
 
 
 def conflicts_of(cat: catalog.Catalog) -> list[str]:
     """Unresolved conflicts the build would refuse (a person adds a data/conflict_resolutions.csv row)."""
-    from etl import build  # build imports this module
-
-    _, problems = build.resolve_groups(build.facts_table(cat), cat.conflict_resolutions)
+    _, problems = conflicts.resolve_groups(conflicts.facts_table(cat), cat.conflict_resolutions)
     return [p.reason for p in problems]
 
 
@@ -431,7 +315,10 @@ def accept(doc: str, data_dir: Path = catalog.DATA) -> Result:
     path = review_path(data_dir, doc)
     if not path.exists():
         raise AcceptError([f"{rel}: no such review file (write it with: python -m etl propose {doc})"])
-    header, rows = read_review(path, rel)
+    try:
+        header, rows = read_review(path, rel)
+    except ReviewFileError as exc:
+        raise AcceptError(exc.problems) from exc
     plan = make_plan(doc, rows, cat, rel)
     if plan.problems:
         raise AcceptError(plan.problems)
@@ -455,6 +342,6 @@ def accept(doc: str, data_dir: Path = catalog.DATA) -> Result:
         if problems:
             raise AcceptError([f"after accept: {p}" for p in problems])
         result.warnings += [f"{c}" for c in conflicts_of(new)]
-        for name in changed + ["raw/sources.csv"]:  # the register last
-            replace_file(trial / name, data_dir / name)
+        # all the changed files at once, or none (etl.core.files.commit)
+        files.commit(data_dir, {name: (trial / name).read_bytes() for name in changed + ["raw/sources.csv"]})
     return result

@@ -22,10 +22,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import catalog, text
+from etl.core import catalog, text
 
 BOM = b"\xef\xbb\xbf"
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body)\b", re.I)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -112,11 +111,11 @@ def read_page(path: Path) -> Page:
     decoded, encoding = decode(raw, name)
     if not decoded.strip():
         raise AddError(f"{name}: empty file (nothing but whitespace)")
-    is_html = path.suffix.lower() in HTML_SUFFIXES or bool(HTML_SNIFF.search(raw[:4096]))
+    is_html = path.suffix.lower() in text.HTML_SUFFIXES or bool(HTML_SNIFF.search(raw[:4096]))
     page = Page(raw, decoded, path.suffix.lower() or ".txt", encoding, is_html)
     if is_html:
         page.text, page.title, page.date = html_text(decoded, name)
-    if not text.find_numbers(text.squeeze(page.text)):
+    if not text.numbers_of(page.text, is_html):
         raise AddError(f"{name}: no number in the page: nothing to extract")
     return page
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl import text
-from etl.catalog import Catalog
+from etl.core import text
+from etl.core.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def measure(cat: Catalog, docs: list[str] | None = None) -> Report:
                 for s, e in _spans(page, text.squeeze(k["context"])):
                     skip_spans.append((s, e, {k["number"]}))
         counts = {"numbers": 0, "in_facts": 0, "skipped": 0, "uncovered": 0}
-        for tok in text.find_numbers(page):
+        for tok in cat.numbers(doc):
             counts["numbers"] += 1
             if any(s <= tok.start and tok.end <= e and tok.text in acc for s, e, acc in fact_spans):
                 counts["in_facts"] += 1

@@ -16,7 +16,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from etl import catalog, propose, text
+from etl import propose
+from etl.core import catalog, text
 
 
 @dataclass
@@ -39,20 +40,22 @@ class Score:
             setattr(self, k, getattr(self, k) + v)
 
 
-def fact_positions(page: str, facts: list[catalog.Row]) -> dict[str, set[int]]:
-    """fact_id -> squeezed start offsets of its value token (every place its quote occurs)."""
+def fact_positions(cat: catalog.Catalog, doc: str, facts: list[catalog.Row]) -> dict[str, set[int]]:
+    """fact_id -> squeezed start offsets of its value token (every place its quote occurs), found with the
+    page's own tokens (the one tokeniser)."""
+    page, tokens = cat.squeezed(doc), cat.numbers(doc)
     out: dict[str, set[int]] = {}
     used: dict[tuple[str, str], int] = defaultdict(int)
     for f in sorted(facts, key=lambda r: r["fact_id"]):
         quote, value = text.squeeze(f["quote"]), text.squeeze(f["value"])
         nth = used[(quote, value)]
         used[(quote, value)] += 1
-        hits = [t.start for t in text.find_numbers(quote) if t.text == value]
-        if not hits:
-            out[f["fact_id"]] = set()
-            continue
-        rel = hits[nth] if nth < len(hits) else hits[-1]
-        out[f["fact_id"]] = {s + rel for s in text.find_all(page, quote)}
+        positions = set()
+        for start in text.find_all(page, quote):
+            hits = [t.start for t in tokens if start <= t.start and t.end <= start + len(quote) and t.text == value]
+            if hits:
+                positions.add(hits[nth] if nth < len(hits) else hits[-1])
+        out[f["fact_id"]] = positions
     return out
 
 
@@ -72,11 +75,10 @@ def evaluate_page(cat: catalog.Catalog, doc: str) -> Score:
     """Propose on one page with its facts hidden and score against them."""
     k = propose.Knowledge.from_catalog(cat, hide_docs=(doc,))
     candidates = propose.propose(propose.page_of(cat, doc), k)
-    page = cat.squeezed(doc)
     by_start = {c.start: c.values for c in candidates}
     facts = [f for f in cat.facts if f["doc"] == doc]
     names = {i["code"]: i["name_zh"] for i in cat.indicators}
-    positions = fact_positions(page, facts)
+    positions = fact_positions(cat, doc, facts)
     fact_starts = set().union(*positions.values()) if positions else set()
     sc = Score(facts=len(facts))
     for c in candidates:

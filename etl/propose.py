@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from etl import catalog, divisions, text
+from etl.core import catalog, places, text
 
 # ---------------------------------------------------------------------------------------------------
 # Data tables (the only place for words)
@@ -178,7 +178,7 @@ def load_regions(cat: catalog.Catalog) -> list[Region]:
     """Regions of the catalogue plus every Hunan city and county-level division (new ones coded adm_<code>)."""
     regions = [Region(r["code"], r["name_zh"], r["level"], short_alias(r["name_zh"])) for r in cat.regions]
     known = {r.name for r in regions}
-    hunan = divisions.hunan()  # cities and county-level divisions, from jionlp's data
+    hunan = places.hunan()  # cities and county-level divisions, from jionlp's data
     counts = Counter(d.alias for d in hunan)
     for d in hunan:
         if d.name in known:
@@ -209,46 +209,6 @@ def normalise(s: str) -> str:
     return "".join(out)
 
 
-DIGIT_LOOKALIKES = re.compile(r"(?<=[0-9０-９])[OoＯｏ〇](?=[0-9０-９])|(?<=[0-9０-９])[Oo](?=年)|(?<=[0-9])[lI](?=[0-9])")
-
-
-CN_YEAR = re.compile(r"[一二三四五六七八九〇零○Ｏ]{4}(?=年)")
-CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
-
-
-def repair_digits(s: str) -> str:
-    """Typing errors inside numbers, one character for one: 2O22 (letter O) → 2022, 1l5 → 115; a year in
-    Chinese numerals is read as digits (二〇二二年 → 2022年)."""
-    s = DIGIT_LOOKALIKES.sub(lambda m: "1" if m.group() in "lI" else "0", s)
-    return CN_YEAR.sub(lambda m: m.group().translate(CN_YEAR_DIGITS) if m.group()[0] in "一二" else m.group(), s)
-
-
-DIGITS = set("0123456789０１２３４５６７８９")
-
-
-def number_gaps(raw: str, html: bool = False) -> list[int]:
-    """Squeezed offsets where whitespace separates two numbers that squeezing would join into one.
-
-    Table rows (地区生产总值 285.6 5.2) separate their cells by spaces: a tab, a run of spaces or an
-    ideographic space, or a space next to a decimal number, is a gap; so is a line break on a page from HTML
-    (one paragraph a line). A single space in an integer (1 023) or a PDF line break inside a number is not.
-    """
-    gaps, pos = [], 0
-    for m in re.finditer(r"\S+|\s+", raw):
-        piece = m.group()
-        if not piece[0].isspace():
-            pos += len(piece)
-            continue
-        a, b = raw[m.start() - 1: m.start()], raw[m.end(): m.end() + 1]
-        if a in DIGITS and b in DIGITS:
-            left = re.search(r"[0-9０-９.．]+$", raw[: m.start()]).group()
-            right = re.match(r"[0-9０-９.．]+", raw[m.end():]).group()
-            if ((html and "\n" in piece) or "\t" in piece or "\u3000" in piece or "  " in piece.replace("\n", "")
-                    or (("\n" not in piece) and ("." in left + right or "．" in left + right))):
-                gaps.append(pos)
-    return gaps
-
-
 def table_rows(raw: str, gaps: list[int]) -> list[int]:
     """Start and end (squeezed) of each line that is a table row: its numbers are cells apart (a gap)."""
     out, pos = [], 0
@@ -274,7 +234,7 @@ def table_cells(raw: str, gaps: list[int]) -> dict[tuple[int, int], tuple[str, s
         piped = ln.count("|") >= 2
         gapped = any(pos < g < pos + sq_len for g in gaps)
         cells = [c for c in (ln.strip().strip("|").split("|") if piped else re.split(r"\s+", ln.strip())) if c.strip()]
-        if len(cells) >= 2 and not any(ch in DIGITS for ch in "".join(cells)) and (piped or len(cells) <= 8):
+        if len(cells) >= 2 and not any(ch in text.DIGITS for ch in "".join(cells)) and (piped or len(cells) <= 8):
             heading = [text.squeeze(c) for c in cells]
         elif len(cells) >= 2 and (piped or gapped):
             at = pos
@@ -301,26 +261,6 @@ def table_reading(cell: tuple[str, str]) -> tuple[str, str, bool]:
     growth = bool(re.search(r"增长|增速|增幅|同比|±", col))
     words = TABLE_UNIT.sub("", label)
     return words, unit, growth
-
-
-def number_tokens(s: str, gaps: list[int]) -> list[text.Token]:
-    """Number tokens of a squeezed text, not joined across ``gaps``; 4,256 (thousands separators) is one."""
-    tokens, lo = [], 0
-    for hi in gaps + [len(s)]:
-        tokens += [text.Token(t.text, t.start + lo, t.end + lo) for t in text.find_numbers(s[lo:hi])]
-        lo = hi
-    merged: list[text.Token] = []
-    for t in tokens:
-        last = merged[-1] if merged else None
-        if (last is not None and s[last.end: t.start] == "," and re.fullmatch(r"\d{1,3}(?:,\d{3})*", last.text)
-                and re.fullmatch(r"\d{3}(?:\.\d+)?", t.text) and t.start not in gaps):
-            merged[-1] = text.Token(s[last.start: t.end], last.start, t.end)
-        elif (last is not None and s[last.end: t.start] in ("..", "．．", "。.") and last.kind == t.kind == "arabic"
-              and "." not in last.text + t.text and t.start not in gaps):  # 56..3亿元: a doubled decimal point
-            merged[-1] = text.Token(s[last.start: t.end], last.start, t.end)
-        else:
-            merged.append(t)
-    return merged
 
 
 def to_simplified(s: str) -> tuple[str, bool]:
@@ -1447,10 +1387,10 @@ INDICATOR_THRESHOLD = 0.6
 def propose(page: Page, k: Knowledge) -> list[Candidate]:
     """One candidate per number token of the page."""
     original = text.squeeze(page.raw)
-    repaired = repair_digits(original)
+    repaired = text.repair_digits(original)
     analysed, traditional = to_simplified(normalise(repaired))
-    gaps = number_gaps(page.raw, page.html)
-    tokens = number_tokens(repaired, gaps)
+    gaps = text.number_gaps(page.raw, page.html)
+    tokens = text.number_tokens(repaired, gaps)
     page_year = int(page.date[:4])
     by_code = {r.code: r for r in k.regions}
     subject = by_code.get(page.subject)
@@ -1639,11 +1579,10 @@ def page_of(cat: catalog.Catalog, doc: str) -> Page:
     if src is None or doc not in cat.pages:
         raise KeyError(f"unknown document {doc!r} (not in data/raw/sources.csv)")
     date = src.values.get("date_printed") or src.values.get("date_inferred") or ""
-    html = Path(src.values.get("original") or "").suffix.lower() in HTML_SUFFIXES
+    html = text.is_html_original(src.values.get("original") or "")
     return Page(doc, cat.pages[doc], date, src["subject_region"], html)
 
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}  # as etl.add registers an HTML page's original
 
 
 def write_review(path: Path, candidates: list[Candidate]) -> None:

@@ -2,9 +2,8 @@
 derived change, conflicts and the regions without figures."""
 import streamlit as st
 
-from ui import charts, data, prep, show, state
+from ui import charts, data, link, prep, show, state
 from ui import format as fmt
-from ui import link
 from ui.i18n import rule_label, t, tooltip_titles, unit_label
 
 DEFAULT = ["poverty_incidence", "gdp", "fiscal_revenue", "rural_disposable_income_per_capita"]

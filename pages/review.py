@@ -2,7 +2,7 @@
 edit, written back to data/review/DOC.csv, then accepted into the catalogue and the database rebuilt."""
 import streamlit as st
 
-from etl import catalog
+from etl.core import catalog
 from ui import data, review, state
 from ui.i18n import t
 

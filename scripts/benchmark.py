@@ -19,8 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser_kit import (CHART, CHART_PAGES, EXCEPTION, MAIN_RENDERED, PAGES, launch_chromium,  # noqa: E402
-                         streamlit_server)
+from browser_kit import (  # noqa: E402
+    CHART,
+    CHART_PAGES,
+    EXCEPTION,
+    MAIN_RENDERED,
+    PAGES,
+    launch_chromium,
+    streamlit_server,
+)
 
 TARGET = 1.3
 BARE_APP = '''import altair as alt

@@ -13,7 +13,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser_kit import CHART_PAGES, EXCEPTION, PAGES, launch_chromium, settle, streamlit_server  # noqa: E402
+from browser_kit import (  # noqa: E402
+    CHART_PAGES,
+    EXCEPTION,
+    PAGES,
+    launch_chromium,
+    settle,
+    streamlit_server,
+)
 
 DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

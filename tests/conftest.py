@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from etl import build, catalog
+from etl import build
+from etl.core import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 

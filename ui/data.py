@@ -7,13 +7,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from etl import accept, build, catalog, queries
-
+from etl import accept, build
+from etl.core import catalog, paths
+from etl.db import queries
 
 
 def db_path() -> Path:
     """The database file: $LOUDI_DB, else data/loudi.duckdb."""
-    return Path(os.environ.get("LOUDI_DB", build.DEFAULT_DB))
+    return Path(os.environ.get("LOUDI_DB", paths.DEFAULT_DB))
 
 
 def data_dir() -> Path:

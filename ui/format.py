@@ -5,7 +5,6 @@ import pandas as pd
 
 from ui.i18n import unit_label
 
-
 # English readers get yuan in billions or plain yuan rather than 亿 / 万 multiples
 EN_SCALED = {"亿元": (0.1, "bn yuan"), "万元": (10_000, "yuan"), "万人": (10_000, "persons"),
              "万亩": (10_000, "mu"), "万名": (10_000, "persons")}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from etl import accept, build, catalog
+from etl import accept, build
+from etl.core import catalog
 from ui import data, state
 from ui.i18n import t
 

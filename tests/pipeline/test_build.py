@@ -2,7 +2,9 @@
 import duckdb
 import pytest
 
-from etl import checks, coverage, catalog, queries
+from etl import coverage
+from etl.core import catalog
+from etl.db import checks, queries
 
 
 def one(db, sql, params=()):

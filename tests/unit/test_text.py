@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from etl import catalog, text
+from etl.core import catalog, text
 
 
 @pytest.mark.parametrize("page", sorted((catalog.DATA / "raw").glob("*.txt")), ids=lambda p: p.name[:3])

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import cn2an
 
@@ -120,3 +121,86 @@ def find_all(haystack: str, needle: str) -> list[int]:
         starts.append(i)
         i = haystack.find(needle, i + 1)
     return starts
+
+
+# --- The one tokeniser of a page: every step (propose, accept, the catalogue checks, coverage, evaluate)
+# finds a page's numbers with numbers_of(); the functions above and below are its parts. -----------------
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}  # as etl.add registers an HTML page's original
+
+
+def is_html_original(original: str) -> bool:
+    """True when a page's register names an HTML original: its lines are paragraphs, not PDF layout."""
+    return Path(original).suffix.lower() in HTML_SUFFIXES
+
+
+DIGIT_LOOKALIKES = re.compile(r"(?<=[0-9０-９])[OoＯｏ〇](?=[0-9０-９])|(?<=[0-9０-９])[Oo](?=年)|(?<=[0-9])[lI](?=[0-9])")
+
+
+CN_YEAR = re.compile(r"[一二三四五六七八九〇零○Ｏ]{4}(?=年)")
+CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+
+
+def repair_digits(s: str) -> str:
+    """Typing errors inside numbers, one character for one: 2O22 (letter O) → 2022, 1l5 → 115; a year in
+    Chinese numerals is read as digits (二〇二二年 → 2022年)."""
+    s = DIGIT_LOOKALIKES.sub(lambda m: "1" if m.group() in "lI" else "0", s)
+    return CN_YEAR.sub(lambda m: m.group().translate(CN_YEAR_DIGITS) if m.group()[0] in "一二" else m.group(), s)
+
+
+DIGITS = set("0123456789０１２３４５６７８９")
+
+
+def number_gaps(raw: str, html: bool = False) -> list[int]:
+    """Squeezed offsets where whitespace separates two numbers that squeezing would join into one.
+
+    Table rows (地区生产总值 285.6 5.2) separate their cells by spaces: a tab, a run of spaces or an
+    ideographic space, or a space next to a decimal number, is a gap; so is a line break on a page from HTML
+    (one paragraph a line). A single space in an integer (1 023) or a PDF line break inside a number is not.
+    """
+    gaps, pos = [], 0
+    for m in re.finditer(r"\S+|\s+", raw):
+        piece = m.group()
+        if not piece[0].isspace():
+            pos += len(piece)
+            continue
+        a, b = raw[m.start() - 1: m.start()], raw[m.end(): m.end() + 1]
+        if a in DIGITS and b in DIGITS:
+            left = re.search(r"[0-9０-９.．]+$", raw[: m.start()]).group()
+            right = re.match(r"[0-9０-９.．]+", raw[m.end():]).group()
+            if ((html and "\n" in piece) or "\t" in piece or "\u3000" in piece or "  " in piece.replace("\n", "")
+                    or (("\n" not in piece) and ("." in left + right or "．" in left + right))):
+                gaps.append(pos)
+    return gaps
+
+
+def number_tokens(s: str, gaps: list[int]) -> list[Token]:
+    """Number tokens of a squeezed text, not joined across ``gaps``; 4,256 (thousands separators) is one."""
+    tokens, lo = [], 0
+    for hi in gaps + [len(s)]:
+        tokens += [Token(t.text, t.start + lo, t.end + lo) for t in find_numbers(s[lo:hi])]
+        lo = hi
+    merged: list[Token] = []
+    for t in tokens:
+        last = merged[-1] if merged else None
+        if (last is not None and s[last.end: t.start] == "," and re.fullmatch(r"\d{1,3}(?:,\d{3})*", last.text)
+                and re.fullmatch(r"\d{3}(?:\.\d+)?", t.text) and t.start not in gaps):
+            merged[-1] = Token(s[last.start: t.end], last.start, t.end)
+        elif (last is not None and s[last.end: t.start] in ("..", "．．", "。.") and last.kind == t.kind == "arabic"
+              and "." not in last.text + t.text and t.start not in gaps):  # 56..3亿元: a doubled decimal point
+            merged[-1] = Token(s[last.start: t.end], last.start, t.end)
+        else:
+            merged.append(t)
+    return merged
+
+
+
+def numbers_of(raw: str, html: bool = False) -> list[Token]:
+    """Every number of a raw page, offsets in its squeezed text: digit typing errors repaired (2O22), not
+    joined across the gaps between table cells (285.6 5.2), thousands separators kept (4,256)."""
+    return number_tokens(repair_digits(squeeze(raw)), number_gaps(raw, html))
+
+
+def numbers_within(tokens: list[Token], start: int, end: int) -> set[str]:
+    """The texts of the tokens lying inside the squeezed span [start, end)."""
+    return {t.text for t in tokens if start <= t.start and t.end <= end}

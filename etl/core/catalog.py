@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from etl import text
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+from etl.core import text
+from etl.core.paths import DATA, ROOT
 
 LEVELS = {"province", "city", "county", "park", "township", "village"}
 SCOPES = {"loudi", "outside"}
@@ -53,7 +51,13 @@ COLUMNS = {
     "facts": ["fact_id", "doc", "region", "indicator", "period", "value", "unit", "qualifier",
               "out_of", "quote", "note"],
     "skipped": ["doc", "number", "context", "reason"],
-    "conflict_resolutions": ["region", "indicator", "period", "preferred_fact", "reason_zh", "reason_en"],
+    "conflict_resolutions": ["region", "indicator", "period", "qualifier", "preferred_fact", "reason_zh",
+                             "reason_en"],
+}
+# Headers of earlier versions of the format that are still read (the missing columns read as empty), so a
+# catalogue written by an earlier version keeps building.
+LEGACY_COLUMNS = {
+    "conflict_resolutions": [["region", "indicator", "period", "preferred_fact", "reason_zh", "reason_en"]],
 }
 
 
@@ -101,9 +105,28 @@ class Catalog:
     conflict_resolutions: list[Row] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)  # doc -> raw text
     problems: list[Problem] = field(default_factory=list)
+    _numbers: dict[str, list[text.Token]] = field(default_factory=dict, repr=False)
 
     def squeezed(self, doc: str) -> str:
         return text.squeeze(self.pages[doc])
+
+    def numbers(self, doc: str) -> list[text.Token]:
+        """The page's number tokens (etl.core.text.numbers_of, the one tokeniser), computed once."""
+        if doc not in self._numbers:
+            src = next((s for s in self.sources if s["doc"] == doc), None)
+            html = text.is_html_original(src.values.get("original", "")) if src else False
+            self._numbers[doc] = text.numbers_of(self.pages[doc], html)
+        return self._numbers[doc]
+
+    def numbers_in(self, doc: str, snippet: str) -> set[str] | None:
+        """The numbers of the page inside any occurrence of ``snippet`` (whitespace ignored); None when the
+        snippet is not in the page."""
+        page, needle = self.squeezed(doc), text.squeeze(snippet)
+        starts = text.find_all(page, needle)
+        if not needle or not starts:
+            return None
+        tokens = self.numbers(doc)
+        return set().union(*(text.numbers_within(tokens, s, s + len(needle)) for s in starts))
 
     def pending(self) -> set[str]:
         """Docs whose review is not finished: built and measured, but uncovered numbers are allowed."""
@@ -123,17 +146,18 @@ def read_csv(path: Path, kind: str, problems: list[Problem], root: Path) -> list
     rows: list[Row] = []
     try:
         header = next(reader, None)
-        if header != expected:
+        if header != expected and header not in LEGACY_COLUMNS.get(kind, []):
             problems.append(Problem(rel, 1, "", f"header must be {','.join(expected)}; found {','.join(header or [])}"))
             return []
         for record in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
-            if len(record) != len(expected):
-                problems.append(Problem(rel, line, "", f"malformed line: {len(record)} fields, expected {len(expected)}"))
+            if len(record) != len(header):
+                problems.append(Problem(rel, line, "", f"malformed line: {len(record)} fields, expected {len(header)}"))
                 continue
-            rows.append(Row(rel, line, {k: v.strip() for k, v in zip(expected, record)}))
+            values = dict.fromkeys(expected, "") | {k: v.strip() for k, v in zip(header, record)}
+            rows.append(Row(rel, line, values))
     except csv.Error as exc:
         problems.append(Problem(rel, reader.line_num, "", f"malformed CSV: {exc}"))
     return rows
@@ -286,25 +310,23 @@ def validate(cat: Catalog) -> list[Problem]:
         if ind is not None and (row["unit"], ind["base_unit"]) not in units:
             bad(row, "unit", f"unknown unit {row['unit']!r}: no conversion to {ind['base_unit']!r} "
                              f"(indicator {row['indicator']}) in data/units.csv")
-        page = cat.pages.get(row["doc"])
-        if page is not None:
-            quote = text.squeeze(row["quote"])
-            if quote not in text.squeeze(page):
+        if row["doc"] in cat.pages:
+            numbers = cat.numbers_in(row["doc"], row["quote"])
+            if numbers is None:
                 bad(row, "quote", f"quote not found in {row['doc']} (whitespace ignored): {row['quote'][:40]}")
-            elif text.squeeze(row["value"]) not in {t.text for t in text.find_numbers(quote)}:
+            elif text.squeeze(row["value"]) not in numbers:
                 bad(row, "value", f"{row['value']!r} is not a number in the quote")
 
     for row in cat.skipped:
         if not required(row, ["doc", "number", "context", "reason"]):
             continue
-        page = cat.pages.get(row["doc"])
-        if page is None:
+        if row["doc"] not in cat.pages:
             bad(row, "doc", f"unknown document {row['doc']!r}")
             continue
-        context = text.squeeze(row["context"])
-        if context not in text.squeeze(page):
+        numbers = cat.numbers_in(row["doc"], row["context"])
+        if numbers is None:
             bad(row, "context", f"context not found in {row['doc']}: {row['context'][:40]}")
-        elif row["number"] not in {t.text for t in text.find_numbers(context)}:
+        elif row["number"] not in numbers:
             bad(row, "number", f"{row['number']!r} is not a number token in the context")
 
     for row in cat.conflict_resolutions:

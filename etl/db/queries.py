@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.build import DEFAULT_DB
+from etl.core.paths import DEFAULT_DB
 
 
 def _query(db: Path | str, sql: str, params: Sequence = ()) -> pd.DataFrame:

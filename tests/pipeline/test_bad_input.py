@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from etl import build, checks
-from etl.catalog import CatalogError
+from etl import build
+from etl.core.catalog import CatalogError
+from etl.db import checks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_ROW = ["d001-900", "d001", "lianyuan", "gdp", "2013", "168.3", "亿元", "", "", "地区生产总值 2013年 168.3亿元", ""]
 
 

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import queries
+from etl.db import queries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["overview", "compare", "parks", "land", "explorer", "sources"]
 LINKS = [{}, {"county": "lianyuan"}, {"county": "louxing", "lang": "en"}, {"lang": "en"}]
 BAD_LINKS = [("overview", {"county": "nowhere_xyz"}), ("overview", {"lang": "xx"}), ("overview", {"county": ""}),

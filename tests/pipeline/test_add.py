@@ -5,10 +5,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from catalog_kit import tree_sha
 
-from etl import add, build, catalog, queries
+from etl import add, build
+from etl.core import catalog
+from etl.db import queries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = "涟源市2021年地区生产总值达到320.5亿元，同比增长6.8%。\n全市规模工业增加值增长9.1%。\n"
 HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>双峰县上半年经济运行平稳</title>
 <meta name="date" content="2021-07-15"></head><body>
@@ -19,15 +22,6 @@ HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>双峰县上�
 </article>
 <div class="footer">版权所有 双峰县人民政府 电话：0738-6822222</div></body></html>
 """
-
-
-def tree_sha(folder: Path) -> str:
-    """sha256 over every file name and content below folder."""
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(str(path.relative_to(folder)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def row_of(data: Path, doc: str) -> catalog.Row:

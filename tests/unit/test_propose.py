@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from etl import catalog, divisions, evaluate, propose, text
+from etl import evaluate, propose
+from etl.core import catalog, places, text
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +84,9 @@ def test_relative_period_is_noted(k):
 
 
 def test_hunan_divisions_come_from_jionlp():
-    names = {d.name for d in divisions.hunan()}
+    names = {d.name for d in places.hunan()}
     assert {"醴陵市", "桑植县", "涟源市", "娄底市", "湖南省"} <= names
-    assert len([d for d in divisions.hunan() if d.level == "county"]) > 100
+    assert len([d for d in places.hunan() if d.level == "county"]) > 100
 
 
 @pytest.mark.parametrize("sentence, subject, code, region_zh, how", [

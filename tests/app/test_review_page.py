@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import accept, add, build, propose, queries
+from etl import accept, add, build, propose
+from etl.db import queries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NEW_PAGE = ("涟源日报 2021年6月1日\n"
             "涟源市2021年一季度地区生产总值达到80.5亿元，同比增长9.2%。\n"
             "全市新增就业岗位3200个。\n")

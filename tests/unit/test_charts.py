@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from etl import queries
+from etl.db import queries
 from ui import charts, export, link, prep
 from ui import format as fmt
 from ui.i18n import tooltip_titles

@@ -9,10 +9,19 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_kit import (
+    CHART,
+    CHART_PAGES,
+    EXCEPTION,
+    PAGES,
+    ROOT,
+    launch_chromium,
+    settle,
+    streamlit_server,
+)
 from playwright import sync_api
 
-from browser_kit import CHART, CHART_PAGES, EXCEPTION, PAGES, ROOT, launch_chromium, settle, streamlit_server
-from etl import queries
+from etl.db import queries
 from ui.i18n import t
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -1,7 +1,7 @@
 """One place for translations, and nothing missing from it."""
 import pytest
 
-from etl import catalog
+from etl.core import catalog
 from ui import i18n
 
 
@@ -32,7 +32,7 @@ def test_no_translation_key_is_written_twice():
     import ast
     from pathlib import Path
 
-    source = Path(__file__).resolve().parent.parent / "ui" / "i18n.py"
+    source = Path(__file__).resolve().parents[2] / "ui" / "i18n.py"
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Dict):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]

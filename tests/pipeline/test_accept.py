@@ -6,11 +6,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from catalog_kit import tree_sha
 
-from etl import accept, add, build, catalog, queries
-from tests.test_add import tree_sha
+from etl import accept, add, build
+from etl.core import catalog
+from etl.db import queries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = ("涟源市2021年地区生产总值达到320.5亿元，同比增长6.8%。\n"
         "桥头河镇2021年新增就业岗位1200个。咨询电话0738-4321888。\n")
 LINE1, LINE2 = PAGE.splitlines()
@@ -217,12 +219,12 @@ def test_round_trip_add_propose_accept_build(data_copy, tmp_path):
 
 def test_hunan_divisions_come_from_jionlp_tree():
     """The division list is jionlp's data: every county-level division of Hunan with its code and short name."""
-    from etl import divisions
+    from etl.core import places
 
-    counties = [d for d in divisions.hunan() if d.level == "county"]
+    counties = [d for d in places.hunan() if d.level == "county"]
     assert len(counties) > 100
     lianyuan = next(d for d in counties if d.name == "涟源市")
     assert (lianyuan.alias, lianyuan.code, lianyuan.path) == ("涟源", "431382", ("娄底市", "涟源市"))
     # with detail, townships and villages too; a name may repeat, each with its own path
-    town = divisions.by_name()["桥头河镇"]
+    town = places.by_name()["桥头河镇"]
     assert [d.path for d in town] == [("娄底市", "涟源市", "桥头河镇")] and town[0].level == "township"

@@ -1,0 +1,123 @@
+"""Facts with their published value read, and groups of facts that state the same thing.
+
+Facts with the same region, indicator, period and qualifier form a group. Charts use one of them (the
+*preferred* fact): a per-case row of ``data/conflict_resolutions.csv`` decides first; else equal values are
+one value; else, when one published value is the other rounded, the more precise one. Any other
+disagreement is a problem until a person writes a resolution. Used by the build and by accept (which warns
+of the conflicts a review would create).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from etl.core import catalog, text
+from etl.core.catalog import Catalog, Problem
+
+
+def period_year(period: str) -> int:
+    """The last year a period covers: '2016..2020' -> 2020."""
+    return int(period.split("..")[-1][:4])
+
+
+def facts_table(cat: Catalog) -> pd.DataFrame:
+    """Facts with the published value parsed and converted to the indicator's base unit."""
+    indicators = {r["code"]: r for r in cat.indicators}
+    factors = {(u["unit"], u["base_unit"]): Decimal(u["factor"]) for u in cat.units}
+    rows = []
+    for f in cat.facts:
+        base_unit = indicators[f["indicator"]]["base_unit"]
+        value_num = text.parse_number(f["value"])
+        rows.append({
+            "fact_id": f["fact_id"], "doc": f["doc"], "region": f["region"], "indicator": f["indicator"],
+            "period": f["period"], "year": period_year(f["period"]), "value": f["value"],
+            "value_num": float(value_num), "unit": f["unit"],
+            "value_base": float(value_num * factors[(f["unit"], base_unit)]), "base_unit": base_unit,
+            "qualifier": f["qualifier"] or None, "out_of": int(f["out_of"]) if f["out_of"] else None,
+            "quote": f["quote"], "note": f["note"] or None, "source_file": f.file, "source_line": f.line,
+        })
+    return pd.DataFrame(rows, columns=[
+        "fact_id", "doc", "region", "indicator", "period", "year", "value", "value_num", "unit",
+        "value_base", "base_unit", "qualifier", "out_of", "quote", "note", "source_file", "source_line"])
+
+
+def decimals(value: str) -> int:
+    s = text.squeeze(value)
+    return len(s.split(".")[1]) if "." in s else 0
+
+
+ROUNDING_TOLERANCE = 0.01  # a rounded figure is within 1 % of the precise one
+
+
+def is_rounding_of(precise: pd.Series, coarse: pd.Series) -> bool:
+    """True when the coarse value is the precise one rounded to the coarse one's decimals.
+
+    A zero is never taken as a rounding (0 vs 0.45 % is a disagreement, not a rounding), nor is a value
+    more than 1 % away.
+    """
+    if precise["unit"] != coarse["unit"] or coarse["value_num"] == 0:
+        return False
+    if abs(precise["value_num"] - coarse["value_num"]) > ROUNDING_TOLERANCE * abs(coarse["value_num"]):
+        return False
+    places = decimals(coarse["value"])
+    return round(Decimal(str(precise["value_num"])), places) == Decimal(str(coarse["value_num"])).quantize(
+        Decimal(1).scaleb(-places))
+
+
+def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Facts sharing region, indicator, period and qualifier: mark one preferred and say why.
+
+    Rules, in order: a per-case row in data/conflict_resolutions.csv; equal values (the lowest fact id
+    stands for them all); one value is the other rounded (the more precise wins). Any other disagreement
+    without a resolution row is a problem: a person must decide.
+    """
+    # a resolution names its group whole: region, indicator, period and qualifier (余 / 近 / 以上 …)
+    overrides = {(r["region"], r["indicator"], r["period"], r["qualifier"]): r for r in resolutions}
+    rows, problems = [], []
+    keyed = facts.assign(key=facts["region"] + "|" + facts["indicator"] + "|" + facts["period"] + "|"
+                         + facts["qualifier"].fillna(""))
+    for key, group in keyed.groupby("key", sort=True):
+        if len(group) < 2:
+            continue
+        region, indicator, period, qualifier = key.split("|")
+        is_conflict = group["value_base"].nunique() > 1
+        ordered = group.sort_values("fact_id")
+        override = overrides.get((region, indicator, period, qualifier))
+        if override is not None:
+            preferred, rule = override["preferred_fact"], "per-case resolution"
+            reason = (override["reason_zh"], override["reason_en"])
+            if preferred not in set(group["fact_id"]):
+                problems.append(Problem(override.file, override.line, "preferred_fact",
+                                        f"{preferred} is not one of {', '.join(ordered['fact_id'])}"))
+                continue
+        elif not is_conflict:
+            preferred, rule = ordered["fact_id"].iloc[0], "same value"
+            ids = ", ".join(ordered["fact_id"])
+            reason = (f"{ids} 给出相同数值", f"{ids} state the same value")
+        else:
+            by_precision = ordered.assign(d=ordered["value"].map(decimals)).sort_values("d", ascending=False)
+            best = by_precision.iloc[0]
+            if by_precision["value_base"].nunique() == len(by_precision) and all(
+                    is_rounding_of(best, other) for _, other in by_precision.iloc[1:].iterrows()):
+                preferred, rule = best["fact_id"], "more precise"
+                reason = (f"其他公布值是 {best['value']}{best['unit']} 的四舍五入，采用更精确的数值",
+                          f"the other published value(s) are {best['value']} {best['unit']} rounded; "
+                          "the more precise figure is used")
+            else:
+                values = ", ".join(f"{r.fact_id}={r.value}{r.unit}" for r in ordered.itertuples())
+                problems.append(Problem("data/conflict_resolutions.csv", 0, "",
+                                        f"unresolved conflict {region} {indicator} {period}"
+                                        f"{' (' + qualifier + ')' if qualifier else ''}: {values}; add a row "
+                                        "naming the preferred fact and why"))
+                continue
+        for fact_id in ordered["fact_id"]:
+            rows.append({"group_key": key, "fact_id": fact_id, "is_conflict": is_conflict,
+                         "is_preferred": fact_id == preferred, "rule": rule,
+                         "reason_zh": reason[0], "reason_en": reason[1]})
+    sizes = keyed["key"].value_counts()
+    for key, override in overrides.items():
+        if sizes.get("|".join(key), 0) < 2:
+            problems.append(Problem(override.file, override.line, "", "resolution for a group that has no conflict"))
+    columns = ["group_key", "fact_id", "is_conflict", "is_preferred", "rule", "reason_zh", "reason_en"]
+    return pd.DataFrame(rows, columns=columns), problems
