@@ -20,27 +20,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from etl.core import catalog, places, text
+from etl.core import catalog, places, text, vocab
 
 # ---------------------------------------------------------------------------------------------------
 # Data tables (the only place for words)
 # ---------------------------------------------------------------------------------------------------
-MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6,
-               "亿": 10**8, "万": 10**4}
-# Unit words as printed after a number (simplified script; traditional pages are converted first).
-UNIT_WORDS = sorted("""
-平方公里 平方千米 平方米 立方米 个百分点 百分点 个名次 个位次 个月 人次 场次 户次 公里 千米 公斤 千克 公顷 小时 分钟 周岁
-千瓦时 千瓦 兆瓦 标准箱 % ‰ 个 名 位 家 项 支 座 台 条 场 次 件 处 所 笔 套 部 张 本 组 幅 起 盏 例 批 类 轮 期 间 栋 块 辆
-户 人 亩 米 吨 元 岁 年 天 日 周 村 成 倍 届 种 株 头 只 棵 篇 首 层 级 度 升 斤 艘 架 台次 单 根 口 粒 片 所 员 宗 门 颗
-对 双 队 家次 趟 分
-""".split(), key=len, reverse=True)
-BASE_UNITS = {  # unit word -> (base unit, factor) when data/units.csv does not know it
-    "%": ("percent", 1), "‰": ("permille", 1), "个百分点": ("percentage_point", 1), "百分点": ("percentage_point", 1),
-    "个名次": ("places", 1), "个位次": ("places", 1), "位": ("rank", 1), "名": ("person", 1), "公顷": ("hectare", 1),
-    "千米": ("km", 1), "平方千米": ("km2", 1), "千克": ("kg", 1), "个月": ("month", 1), "周岁": ("year_of_age", 1),
-    "倍": ("times", 1), "成": ("percent", 10), "人次": ("person_time", 1), "户次": ("household", 1),
-}
-COUNT_DEFAULT = "count"
 QUALIFIER_BEFORE = {  # word right before the number (after the indicator phrase) -> qualifier
     "约": "approx", "大约": "approx", "近": "less_than", "将近": "less_than", "接近": "less_than",
     "超": "more_than", "超过": "more_than", "逾": "more_than", "不到": "less_than", "不足": "less_than",
@@ -434,16 +418,16 @@ def read_quantity(s: str, tok: text.Token) -> Quantity:
     q = Quantity(tok.text, end=tok.end)
     i = tok.end
     i = _approx_after(s, i, q)
-    for word, factor in MULTIPLIERS.items():
+    for word, factor in vocab.MULTIPLIERS.items():
         if s.startswith(word, i):
             q.multiplier, q.unit, q.unit_spans, i = factor, word, ((i, i + len(word)),), i + len(word)
             if s.startswith(word, i) and word in ("亿", "万"):  # 15.6亿亿元: a doubled multiplier is a typing error
                 i += len(word)
             break
     i = _approx_after(s, i, q)
-    if i + 1 < len(s) and s[i] == s[i + 1] and any(len(w) > 1 and s.startswith(w, i + 1) for w in UNIT_WORDS):
+    if i + 1 < len(s) and s[i] == s[i + 1] and any(len(w) > 1 and s.startswith(w, i + 1) for w in vocab.UNIT_WORDS):
         i += 1  # 152万人人次: a doubled character before a unit word
-    for word in UNIT_WORDS:
+    for word in vocab.UNIT_WORDS:
         if s.startswith(word, i):
             if word == "个" and s.startswith("个", i) and s[i + 1: i + 2] == "月" and q.multiplier == 1:
                 word = "个月"
@@ -528,11 +512,11 @@ def base_of(q: Quantity, k: Knowledge, pre: str) -> tuple[Decimal | None, str]:
         elif q.measure == "名" and any(b == "person" for b, _ in choices):
             pick = next(c for c in choices if c[0] == "person")
         return value * pick[1] * scale, pick[0]
-    if q.measure in BASE_UNITS:
-        base, f = BASE_UNITS[q.measure]
+    if q.measure in vocab.BASE_UNITS:
+        base, f = vocab.BASE_UNITS[q.measure]
         return value * Decimal(f) * q.multiplier, base
     if q.measure:
-        return value * q.multiplier, COUNT_DEFAULT
+        return value * q.multiplier, vocab.COUNT_DEFAULT
     return value * q.multiplier, ""
 
 
@@ -793,7 +777,7 @@ def listed_under_parent(s: str, mentions: list[Mention]) -> list[Mention]:
             continue
         parent = mentions[i - 1]
         suffix = m.region.name[-1]
-        if LEVEL_RANK.get(parent.region.level, 0) <= LEVEL_RANK.get(m.region.level, 0):
+        if vocab.LEVEL_RANK.get(parent.region.level, 0) <= vocab.LEVEL_RANK.get(m.region.level, 0):
             continue
         if re.match(rf"(?:[、和及与][\u4e00-\u9fff]{{1,6}}?{re.escape(suffix)})+", s[m.end:]):
             out[i] = Mention(m.start, m.end, parent.region, subject=m.subject, lead=m.lead)
@@ -801,7 +785,6 @@ def listed_under_parent(s: str, mentions: list[Mention]) -> list[Mention]:
 
 
 LEVEL_SUFFIXES = set("省市县区镇乡村街社组")
-LEVEL_RANK = {"province": 6, "city": 5, "county": 4, "park": 3, "township": 2, "village": 1}
 
 
 def topic(mentions: list[Mention]) -> Mention:
@@ -858,7 +841,7 @@ def resolve_region(offset: int, sent: tuple[int, int], para: tuple[int, int], se
 
 
 def rank_of(m: Mention) -> int:
-    return LEVEL_RANK.get(m.region.level, 0)
+    return vocab.LEVEL_RANK.get(m.region.level, 0)
 
 
 def story_place(mentions: list[Mention], header_end: int, base_only: bool = False) -> Mention | None:
@@ -1180,7 +1163,7 @@ def context_words(s: str, tok: text.Token, unit_end: int, breaks: list[int] | No
 
 def strip_unit(piece: str) -> str:
     """Drop the unit word that starts a piece of text following a number."""
-    for word in UNIT_WORDS:
+    for word in vocab.UNIT_WORDS:
         if piece.startswith(word):
             return piece[len(word):]
     return piece

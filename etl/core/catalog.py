@@ -13,28 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from etl.core import text
-from etl.core.paths import DATA, ROOT
+from etl.core.paths import DATA
+from etl.core.vocab import BOOLEANS, LEVELS, QUALIFIERS, SCOPES, STATUSES, THEMES  # noqa: E402,F401 (re-exported)
 
-LEVELS = {"province", "city", "county", "park", "township", "village"}
-SCOPES = {"loudi", "outside"}
-THEMES = {
-    "poverty", "economy", "income", "fiscal", "park", "land", "investment", "industry", "agriculture",
-    "employment", "infrastructure", "housing", "public_services", "health", "education", "governance",
-    "party", "environment", "population", "trade", "finance", "forestry", "culture", "security",
-}
-QUALIFIERS = {
-    "yoy": "year-on-year (同比)",
-    "annual_avg": "average per year (年均)",
-    "cumulative": "cumulative over the period (累计)",
-    "more_than": "more than the figure (余 / 多 / 超)",
-    "at_least": "the figure or more (以上 / 不少于)",
-    "approx": "approximately (约 / 近 / 左右)",
-    "less_than": "less than the figure (不到 / 近 as 'nearly')",
-    "target": "a target or plan, not an outcome (力争 / 目标)",
-    "expected": "an expectation or forecast (预计)",
-}
-STATUSES = {"reviewed", "pending"}  # a pending page is registered and built, its review not finished
-BOOLEANS = {"true": True, "false": False, "": None}
 PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?$")
 FACT_ID = re.compile(r"^(d\d{3})-(\d{3})$")
 DERIVED_FORMULA = re.compile(r"^\s*([a-z0-9_]+)\s*/\s*([a-z0-9_]+)\s*(?:[×*]\s*(\d+))?\s*$")
