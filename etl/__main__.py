@@ -10,7 +10,7 @@ from etl.core import catalog
 
 
 def _load(args: argparse.Namespace) -> catalog.Catalog:
-    return catalog.load(Path(args.data), [Path(d) for d in args.extra])
+    return catalog.load(Path(args.data))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -93,6 +93,10 @@ def cmd_propose(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from etl import evaluate
 
+    problems = _load(args).problems  # the catalogue must at least read: grades of a broken one mean nothing
+    if problems:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return 1
     print(evaluate.run(Path(args.data)))
     return 0
 
@@ -100,7 +104,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     parser.add_argument("--data", default=str(catalog.DATA), help="catalogue folder (default: data/)")
-    parser.add_argument("--extra", action="append", default=[], help="folder with draft regions/indicators/units rows")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build and publish the DuckDB database (atomically)")
     p.add_argument("--db", default=str(build.DEFAULT_DB), help="database file (default: data/loudi.duckdb)")

@@ -6,7 +6,7 @@
   (for HTML the main text, extracted offline by trafilatura) and the page as received as ``original``.
 - Refused, with the file named and nothing in ``data/`` changed: a missing, empty or binary file, a page
   whose bytes or whose text (whitespace ignored) are already registered, a page without any number.
-- Files are written through temporary files and ``os.replace``; the register last.
+- The page, its text copy and the register are committed together or not at all (``etl.core.files.commit``).
 """
 from __future__ import annotations
 
@@ -14,15 +14,13 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.core import catalog, text
+from etl.core import catalog, files, text
 
 BOM = b"\xef\xbb\xbf"
 HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body)\b", re.I)
@@ -219,17 +217,6 @@ def register_row(doc: str, page: Page, files: tuple[str, str], args: dict, cat: 
 
 # --- Writing -------------------------------------------------------------------------------------------------
 
-def write_atomic(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def register_bytes(register: Path, row: dict) -> bytes:
     old = register.read_bytes()
     if old and not old.endswith(b"\n"):
@@ -272,15 +259,7 @@ def add(path: Path, data_dir: Path = catalog.DATA, **args: str | None) -> dict:
         writes = [(raw_dir / file, page.raw)]
     row = register_row(doc, page, (file, original), args, cat)
     register = raw_dir / "sources.csv"
-    new_register = register_bytes(register, row)
-    done: list[Path] = []
-    try:
-        for target, data in writes:
-            write_atomic(target, data)
-            done.append(target)
-        write_atomic(register, new_register)  # the register last
-    except BaseException:
-        for target in done:
-            target.unlink(missing_ok=True)
-        raise
+    changes = {str(target.relative_to(data_dir)): data for target, data in writes}
+    changes["raw/sources.csv"] = register_bytes(register, row)
+    files.commit(data_dir, changes)  # the page(s) and the register together, or nothing
     return row

@@ -13,16 +13,15 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from etl import coverage
-from etl.core import catalog, conflicts, review, text
+from etl.core import catalog, review, vocab
 from etl.core.catalog import Catalog, CatalogError, Problem
-from etl.core.conflicts import facts_table, period_year, resolve_groups
+from etl.core.conflicts import facts_table, resolve_groups
 from etl.core.paths import DEFAULT_DB
 from etl.db import checks
 
@@ -144,6 +143,7 @@ def write_tables(con: duckdb.DuckDBPyConnection, cat: Catalog, facts: pd.DataFra
         cols = ", ".join(f'"{c}"' for c in df.columns)
         con.execute(f"insert into {table} ({cols}) select {cols} from frame")
         con.unregister("frame")
+    con.executemany("insert into accepted_values values (?, ?)", vocab.accepted_values())
     con.execute("create table derived_values as select * from derived")
     con.execute("insert into build_info values (now(), ?, ?, ?, ?, ?, ?)", [
         len(facts), len(cat.regions), len(cat.indicators), len(cat.sources),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from etl.core import text
+from etl.core import files, text
 from etl.core.paths import DATA
 from etl.core.vocab import BOOLEANS, LEVELS, QUALIFIERS, SCOPES, STATUSES, THEMES  # noqa: E402,F401 (re-exported)
 
@@ -144,11 +144,10 @@ def read_csv(path: Path, kind: str, problems: list[Problem], root: Path) -> list
     return rows
 
 
-def load(data_dir: Path = DATA, extra: list[Path] | None = None) -> Catalog:
-    """Read every catalogue file; reading problems are collected, not raised.
-
-    ``extra`` folders may hold more regions.csv / indicators.csv / units.csv rows (drafts under review).
-    """
+def load(data_dir: Path = DATA) -> Catalog:
+    """Read every catalogue file; reading problems are collected, not raised. A change of several files
+    that a crash interrupted is finished (or discarded) first (etl.core.files.recover)."""
+    files.recover(data_dir)
     cat = Catalog(data_dir)
     root = data_dir.parent
     p = cat.problems
@@ -156,10 +155,6 @@ def load(data_dir: Path = DATA, extra: list[Path] | None = None) -> Catalog:
     cat.regions = read_csv(data_dir / "regions.csv", "regions", p, root)
     cat.indicators = read_csv(data_dir / "indicators.csv", "indicators", p, root)
     cat.units = read_csv(data_dir / "units.csv", "units", p, root)
-    for folder in extra or []:
-        for kind in ("regions", "indicators", "units"):
-            if (folder / f"{kind}.csv").exists():
-                getattr(cat, kind).extend(read_csv(folder / f"{kind}.csv", kind, p, root))
     cat.conflict_resolutions = read_csv(data_dir / "conflict_resolutions.csv", "conflict_resolutions", p, root)
     for path in sorted((data_dir / "facts").glob("*.csv")):
         cat.facts += read_csv(path, "facts", p, root)
@@ -314,6 +309,9 @@ def validate(cat: Catalog) -> list[Problem]:
         if required(row, ["region", "indicator", "period", "preferred_fact", "reason_zh", "reason_en"]):
             if row["preferred_fact"] not in fact_ids:
                 bad(row, "preferred_fact", f"unknown fact {row['preferred_fact']!r}")
+            for tag in filter(None, row["qualifier"].split(";")):
+                if tag not in QUALIFIERS:
+                    bad(row, "qualifier", f"{tag!r} not one of {sorted(QUALIFIERS)}")
     return problems
 
 

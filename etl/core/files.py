@@ -75,10 +75,12 @@ def recover(data_dir: Path) -> bool:
         names = manifest.read_text(encoding="utf-8").splitlines()
         for i, name in enumerate(names):
             staged = stage / f"{i:04d}"
-            if staged.exists():  # not yet moved: move it now
-                target = Path(data_dir) / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged, target)
+            target = Path(data_dir) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(staged, target)  # not yet moved: move it now
+            except FileNotFoundError:  # moved before the interruption
+                pass
         manifest.unlink()
     for leftover in stage.iterdir():
         leftover.unlink()

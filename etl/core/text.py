@@ -78,9 +78,10 @@ def find_numbers(squeezed: str) -> list[Token]:
 def parse_number(text: str) -> Decimal:
     """The value of a number as published: Arabic (half or full width) or Chinese numerals.
 
+    Raises ValueError for anything else.
+
     >>> parse_number("302.92"), parse_number("三千"), parse_number("百"), parse_number("九")
     (Decimal('302.92'), Decimal('3000'), Decimal('100'), Decimal('9'))
-    Raises ValueError for anything else.
     """
     text = unicodedata.normalize("NFKC", text.strip())
     if not text:

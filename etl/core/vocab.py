@@ -32,6 +32,14 @@ QUALIFIERS = {
 STATUSES = {"reviewed", "pending"}  # a pending page is registered and built, its review not finished
 BOOLEANS = {"true": True, "false": False, "": None}
 
+
+
+def accepted_values() -> list[tuple[str, str]]:
+    """(field, value) for every closed vocabulary above: the build stores them for the SQL checks."""
+    fields = {"level": LEVELS, "scope": SCOPES, "theme": THEMES, "qualifier": QUALIFIERS, "status": STATUSES}
+    return [(field, value) for field, values in fields.items() for value in sorted(values)]
+
+
 # --- Units ---------------------------------------------------------------------------------------------
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6,
                "亿": 10**8, "万": 10**4}

@@ -52,28 +52,31 @@ create table units (
     primary key (unit, base_unit)
 );
 
+-- Required fields and references of facts and skipped rows are the data checks' job (checks/facts_not_null.sql,
+-- checks/facts_relationships.sql: each names the offending rows), not constraints that would stop the insert
+-- with a bare error before any check could say which row is wrong.
 create table facts (
     fact_id    varchar primary key,
-    doc        varchar not null references sources (doc),
-    region     varchar not null references regions (code),
-    indicator  varchar not null references indicators (code),
-    period     varchar not null,  -- YYYY, YYYY-MM, YYYY-MM-DD or A..B
-    year       integer not null,  -- last year of the period
-    value      varchar not null,  -- exactly as published (Arabic or Chinese numerals)
-    value_num  double not null,   -- the published value as a number, in the published unit
-    unit       varchar not null,  -- as published
-    value_base double not null,   -- value in the indicator's base unit
-    base_unit  varchar not null,
+    doc        varchar,
+    region     varchar,
+    indicator  varchar,
+    period     varchar,           -- YYYY, YYYY-MM, YYYY-MM-DD or A..B
+    year       integer,           -- last year of the period
+    value      varchar,           -- exactly as published (Arabic or Chinese numerals)
+    value_num  double,            -- the published value as a number, in the published unit
+    unit       varchar,           -- as published
+    value_base double,            -- value in the indicator's base unit
+    base_unit  varchar,
     qualifier  varchar,
     out_of     integer,
-    quote      varchar not null,
+    quote      varchar,
     note       varchar,
     source_file varchar not null,
     source_line integer not null
 );
 
 create table skipped (
-    doc     varchar not null references sources (doc),
+    doc     varchar not null,
     number  varchar not null,
     context varchar not null,
     reason  varchar not null
@@ -82,7 +85,7 @@ create table skipped (
 -- one row per fact that shares its region, indicator, period and qualifier with another fact
 create table fact_groups (
     group_key    varchar not null,
-    fact_id      varchar not null references facts (fact_id),
+    fact_id      varchar not null,
     is_conflict  boolean not null,  -- the group's values (in base unit) differ
     is_preferred boolean not null,  -- the value charts use
     rule         varchar not null,
@@ -105,6 +108,14 @@ create table review (
     rejected  integer not null,  -- marked reject, not yet moved
     held_back integer not null,  -- undecided and held back (accept turns them into skipped rows)
     pending   integer not null   -- undecided, not held back: waiting for a person
+);
+
+-- The vocabulary of etl/core/vocab.py (levels, scopes, themes, qualifiers, statuses), so that the checks
+-- test against the one list instead of repeating it
+create table accepted_values (
+    field varchar not null,
+    value varchar not null,
+    primary key (field, value)
 );
 
 create table build_info (

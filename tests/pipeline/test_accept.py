@@ -1,5 +1,6 @@
 """python -m etl accept: decided review rows move into the catalogue, all or nothing; the build then applies."""
 import csv
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,8 +9,8 @@ import duckdb
 import pytest
 from catalog_kit import tree_sha
 
-from etl import accept, add, build
-from etl.core import catalog
+from etl import accept, add, build, propose
+from etl.core import catalog, files, review
 from etl.db import queries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ ROWS = [
     dict(decision="", value="0738", unit="", quote="咨询电话0738-4321888", hold_back="a phone number"),
     dict(decision="reject", value="4321888", unit="", quote="咨询电话0738-4321888"),
 ]
-HEADER = accept.REVIEW_COLUMNS + ["indicator_en", "theme"]
+HEADER = review.REVIEW_COLUMNS + ["indicator_en", "theme"]
 
 
 @pytest.fixture
@@ -186,7 +187,6 @@ def test_cli_prints_counts_and_next_step(pending):
 
 
 def test_round_trip_add_propose_accept_build(data_copy, tmp_path):
-    propose = pytest.importorskip("etl.propose")
     src = tmp_path / "page.txt"
     src.write_text("涟源市2021年地区生产总值达到320.5亿元，同比增长6.8%。\n", encoding="utf-8")
     doc = add.add(src, data_copy, date="2022-01-20")["doc"]
@@ -228,3 +228,46 @@ def test_hunan_divisions_come_from_jionlp_tree():
     # with detail, townships and villages too; a name may repeat, each with its own path
     town = places.by_name()["桥头河镇"]
     assert [d.path for d in town] == [("娄底市", "涟源市", "桥头河镇")] and town[0].level == "township"
+
+
+def test_one_bad_row_changes_nothing_and_names_file_line_field(pending):
+    rows = [dict(r) for r in ROWS]
+    rows[4] = rows[4] | {"unit": "亿美元"}  # line 6 of the review file: a unit data/units.csv does not know
+    write_review(pending, rows)
+    before = tree_sha(pending)
+    with pytest.raises(accept.AcceptError) as err:
+        accept.accept("d005", pending)
+    assert err.value.problems == ["data/review/d005.csv:6: unit: unknown unit '亿美元': not in data/units.csv"]
+    assert tree_sha(pending) == before
+
+
+@pytest.mark.parametrize("crash_at", [1, 3, 5])
+def test_a_crash_while_accept_writes_leaves_all_or_nothing(pending, monkeypatch, crash_at):
+    """Fault injection: os.replace dies after `crash_at` calls. Before the commit point nothing changed;
+    after it the next load of the catalogue finishes the change: never some files old and some new."""
+    write_review(pending, ROWS)
+    before = tree_sha(pending)
+    real_replace, calls = os.replace, []
+
+    def dying_replace(src, dst):
+        calls.append(dst)
+        if len(calls) > crash_at:
+            raise OSError("simulated crash")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", dying_replace)
+    with pytest.raises(OSError, match="simulated crash"):
+        accept.accept("d005", pending)
+    monkeypatch.setattr(files.os, "replace", real_replace)
+    committed = (pending / files.STAGE / files.MANIFEST).exists()
+    cat = catalog.load(pending)  # recovers
+    assert not (pending / files.STAGE).exists()
+    status = next(s for s in cat.sources if s["doc"] == "d005")["status"]
+    new_facts = [f for f in cat.facts if f["doc"] == "d005"]
+    if committed:
+        assert (status, len(new_facts)) == ("reviewed", 3)
+        assert {r["code"] for r in cat.regions} >= {"qiaotouhe_town"}
+        assert "new_jobs" in {r["code"] for r in cat.indicators}
+    else:
+        assert tree_sha(pending) == before
+        assert (status, new_facts) == ("pending", [])
