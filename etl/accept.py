@@ -134,7 +134,7 @@ def number_in_quote(row: ReviewRow, cat: catalog.Catalog, doc: str) -> str:
         return "quote: required field is empty"
     numbers = cat.numbers_in(doc, row["quote"])
     if numbers is None:
-        return f"quote: not found in the page (whitespace ignored): {row['quote'][:40]}"
+        return f"quote: quote not found in {doc} (whitespace ignored): {row['quote'][:40]}"
     if text.squeeze(row["value"]) not in numbers:
         return f"value: {row['value']!r} is not a number in the quote"
     return ""
@@ -171,48 +171,38 @@ def check_indicator(row: ReviewRow, plan: Plan, indicators: dict, units: dict) -
     return ""
 
 
-def check_fact(row: ReviewRow, plan: Plan, cat: catalog.Catalog, subject: str) -> list[str]:
-    """Reasons (field: why) an accepted row cannot become a fact; new indicators/regions go into the plan."""
+def check_fact(row: ReviewRow, plan: Plan, cat: catalog.Catalog, doc: str, subject: str) -> list[str]:
+    """Reasons (field: why) an accepted row cannot become a fact. An unknown region or indicator that the
+    row can add goes into the plan first; the rest are the catalogue's own row rules
+    (:func:`etl.core.catalog.fact_problems`), so accept and the build never disagree about a row."""
     regions = {r["code"]: r.values for r in cat.regions} | plan.regions
     indicators = {r["code"]: r.values for r in cat.indicators} | plan.indicators
     units = {(u["unit"], u["base_unit"]) for u in cat.units}
-    reasons = []
+    reasons: dict[str, str] = {}
+    unresolved: set[str] = set()  # region/indicator that could not be added: said once, with why
     code = row["region"]
-    if not code:
-        reasons.append("region: required field is empty")
-    elif code not in regions:
+    if code and code not in regions:
         if not row["region_zh"]:
-            reasons.append(f"region: unknown region {code!r} and no region_zh to add it from Hunan's division list")
+            reasons["region"] = f"unknown region {code!r} and no region_zh to add it from Hunan's division list"
+            unresolved.add("region")
         else:
             region, why = new_region(row, code, regions, subject)
             if region:
                 plan.regions[code] = region
             else:
-                reasons.append(f"region: {why}")
-    reason = check_indicator(row, plan, indicators, units)
-    if reason:
-        reasons.append(reason)
-    elif not row["unit"]:
-        reasons.append("unit: required field is empty")
-    elif not any(u == row["unit"] for u, _ in units):
-        reasons.append(f"unit: unknown unit {row['unit']!r}: not in data/units.csv")
-    else:
-        base = (indicators.get(row["indicator"]) or plan.indicators[row["indicator"]])["base_unit"]
-        if (row["unit"], base) not in units:
-            reasons.append(f"unit: {row['unit']!r} has no conversion to {base!r} (indicator {row['indicator']}) "
-                           "in data/units.csv")
-    if not catalog.PERIOD.match(row["period"]):
-        reasons.append(f"period: {row['period']!r} is not YYYY[-MM[-DD]] or a range A..B")
-    try:
-        text.parse_number(row["value"])
-    except ValueError as exc:
-        reasons.append(f"value: {exc}")
-    for tag in filter(None, row["qualifier"].split(";")):
-        if tag.strip() not in catalog.QUALIFIERS:
-            reasons.append(f"qualifier: {tag!r} not one of {sorted(catalog.QUALIFIERS)}")
-    if row["out_of"] and not row["out_of"].isdigit():
-        reasons.append(f"out_of: {row['out_of']!r} is not a whole number")
-    return reasons
+                reasons["region"] = why
+                unresolved.add("region")
+    if row["indicator"]:
+        reason = check_indicator(row, plan, indicators, units)
+        if reason:
+            field, _, why = reason.partition(": ")
+            reasons.setdefault(field, why)
+            unresolved.add("indicator")
+    values = {k: row[k] for k in catalog.COLUMNS["facts"]} | {"doc": doc}
+    for field, why in catalog.fact_problems(values, cat, regions | plan.regions, indicators | plan.indicators):
+        if field not in unresolved:
+            reasons.setdefault(field, why)
+    return [f"{field}: {why}" for field, why in reasons.items()]
 
 
 def next_fact_number(cat: catalog.Catalog, doc: str) -> int:
@@ -233,9 +223,10 @@ def make_plan(doc: str, rows: list[ReviewRow], cat: catalog.Catalog, rel: str) -
         if decision == "" and not row["hold_back"]:
             plan.remaining.append(row)
             continue
-        reasons = [r for r in [number_in_quote(row, cat, doc)] if r]
         if decision == "accept":
-            reasons += check_fact(row, plan, cat, subject)
+            reasons = check_fact(row, plan, cat, doc, subject)
+        else:
+            reasons = [r for r in [number_in_quote(row, cat, doc)] if r]
         plan.problems += [f"{rel}:{row.line}: {r}" for r in reasons]
         if reasons:
             continue

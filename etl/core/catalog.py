@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -175,6 +176,51 @@ def load(data_dir: Path = DATA) -> Catalog:
     return cat
 
 
+FACT_REQUIRED = ["region", "indicator", "period", "value", "unit", "quote"]
+
+
+def fact_problems(values: dict[str, str], cat: Catalog, regions: Collection[str],
+                  indicators: Mapping[str, Mapping[str, str]]) -> list[tuple[str, str]]:
+    """(field, reason) for every rule a fact's fields break: the one statement of the row rules, used by
+    :func:`validate` for data/facts and by ``etl.accept`` for accepted review rows (with the regions and
+    indicators that review adds). ``values`` has the facts.csv columns (a missing one reads as empty)."""
+    row = {k: (values.get(k) or "").strip() for k in COLUMNS["facts"]}
+    problems = [(f, "required field is empty") for f in FACT_REQUIRED if not row[f]]
+    if problems:
+        return problems
+    if row["region"] not in regions:
+        problems.append(("region", f"unknown region {row['region']!r}"))
+    ind = indicators.get(row["indicator"])
+    if ind is None:
+        problems.append(("indicator", f"indicator {row['indicator']!r} has no entry in data/indicators.csv"))
+    elif ind["formula"]:
+        problems.append(("indicator", f"{row['indicator']!r} is a derived indicator; facts hold published numbers only"))
+    if not PERIOD.match(row["period"]):
+        problems.append(("period", f"{row['period']!r} is not YYYY[-MM[-DD]] or a range A..B"))
+    try:
+        text.parse_number(row["value"])
+    except ValueError as exc:
+        problems.append(("value", f"non-numeric value: {exc}"))
+    for tag in filter(None, (t.strip() for t in row["qualifier"].split(";"))):
+        if tag not in QUALIFIERS:
+            problems.append(("qualifier", f"{tag!r} not one of {sorted(QUALIFIERS)}"))
+    if row["out_of"] and not row["out_of"].isdigit():
+        problems.append(("out_of", f"{row['out_of']!r} is not a whole number"))
+    known_units = {u["unit"] for u in cat.units}
+    if row["unit"] not in known_units:
+        problems.append(("unit", f"unknown unit {row['unit']!r}: not in data/units.csv"))
+    elif ind is not None and not any(u["unit"] == row["unit"] and u["base_unit"] == ind["base_unit"] for u in cat.units):
+        problems.append(("unit", f"{row['unit']!r} has no conversion to {ind['base_unit']!r} "
+                                 f"(indicator {row['indicator']}) in data/units.csv"))
+    if row["doc"] in cat.pages:
+        numbers = cat.numbers_in(row["doc"], row["quote"])
+        if numbers is None:
+            problems.append(("quote", f"quote not found in {row['doc']} (whitespace ignored): {row['quote'][:40]}"))
+        elif text.squeeze(row["value"]) not in numbers:
+            problems.append(("value", f"{row['value']!r} is not a number in the quote"))
+    return problems
+
+
 def validate(cat: Catalog) -> list[Problem]:
     """Schema, reference, unit and provenance checks of every row. Returns all problems."""
     problems = list(cat.problems)
@@ -256,7 +302,7 @@ def validate(cat: Catalog) -> list[Problem]:
 
     fact_ids = unique(cat.facts, "fact_id")
     for row in cat.facts:
-        if not required(row, ["fact_id", "doc", "region", "indicator", "period", "value", "unit", "quote"]):
+        if not required(row, ["fact_id", "doc"]):
             continue
         m = FACT_ID.match(row["fact_id"])
         if not m:
@@ -265,33 +311,8 @@ def validate(cat: Catalog) -> list[Problem]:
             bad(row, "fact_id", f"prefix {m.group(1)} does not match doc {row['doc']}")
         if row["doc"] not in sources:
             bad(row, "doc", f"unknown document {row['doc']!r}")
-        if row["region"] not in regions:
-            bad(row, "region", f"unknown region {row['region']!r}")
-        ind = indicators.get(row["indicator"])
-        if ind is None:
-            bad(row, "indicator", f"indicator {row['indicator']!r} has no entry in data/indicators.csv")
-        elif ind["formula"]:
-            bad(row, "indicator", f"{row['indicator']!r} is a derived indicator; facts hold published numbers only")
-        if not PERIOD.match(row["period"]):
-            bad(row, "period", f"{row['period']!r} is not YYYY[-MM[-DD]] or a range A..B")
-        try:
-            text.parse_number(row["value"])
-        except ValueError as exc:
-            bad(row, "value", f"non-numeric value: {exc}")
-        for tag in filter(None, row["qualifier"].split(";")):
-            if tag not in QUALIFIERS:
-                bad(row, "qualifier", f"{tag!r} not one of {sorted(QUALIFIERS)}")
-        if row["out_of"] and not row["out_of"].isdigit():
-            bad(row, "out_of", f"{row['out_of']!r} is not a whole number")
-        if ind is not None and (row["unit"], ind["base_unit"]) not in units:
-            bad(row, "unit", f"unknown unit {row['unit']!r}: no conversion to {ind['base_unit']!r} "
-                             f"(indicator {row['indicator']}) in data/units.csv")
-        if row["doc"] in cat.pages:
-            numbers = cat.numbers_in(row["doc"], row["quote"])
-            if numbers is None:
-                bad(row, "quote", f"quote not found in {row['doc']} (whitespace ignored): {row['quote'][:40]}")
-            elif text.squeeze(row["value"]) not in numbers:
-                bad(row, "value", f"{row['value']!r} is not a number in the quote")
+        for fld, reason in fact_problems(row.values, cat, regions, indicators):
+            bad(row, fld, reason)
 
     for row in cat.skipped:
         if not required(row, ["doc", "number", "context", "reason"]):

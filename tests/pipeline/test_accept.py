@@ -130,7 +130,7 @@ BAD = {
                                          "unknown region 'atlantis' and no region_zh"),
     "unknown unit": (with_change(1, unit="亿美元"), "unit", "unknown unit '亿美元'"),
     "unit without conversion": (with_change(1, unit="%"), "unit", "'%' has no conversion to 'yuan'"),
-    "quote not in page": (with_change(1, quote="涟源市2021年地区生产总值达到999亿元"), "quote", "not found in the page"),
+    "quote not in page": (with_change(1, quote="涟源市2021年地区生产总值达到999亿元"), "quote", "quote not found in d005"),
     "value not in quote": (with_change(1, value="320.6"), "value", "'320.6' is not a number in the quote"),
     "bad decision word": (with_change(1, decision="maybe"), "decision", "'maybe' is not accept, reject or empty"),
     "new indicator lacking name_en": (with_change(4, indicator_en=""), "indicator_en",
