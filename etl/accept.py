@@ -320,8 +320,13 @@ def accept(doc: str, data_dir: Path = catalog.DATA) -> Result:
         result = Result(doc, len(plan.facts), len(plan.skipped), len(plan.remaining),
                         list(plan.indicators), list(plan.regions))
         status = "reviewed" if not plan.remaining else "pending"
+        trial_cat = catalog.load(trial)
+        if status == "reviewed" and not any(f["doc"] == doc for f in trial_cat.facts):
+            status = "pending"  # as checks/sources_complete.sql: a reviewed page has at least one fact
+            result.warnings.append(f"no fact of {doc} is accepted, so the page stays pending: accept its figures "
+                                   "(or correct the rows that were rejected for a wrong proposal)")
         if status == "reviewed":
-            uncovered = coverage.measure(catalog.load(trial), [doc]).uncovered
+            uncovered = coverage.measure(trial_cat, [doc]).uncovered
             if uncovered:
                 status = "pending"
                 result.warnings.append(f"{len(uncovered)} number(s) of {doc} are neither facts nor skipped, so the "

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import coverage
+from etl import coverage, page_config
 from etl.core import catalog, review, vocab
 from etl.core.catalog import Catalog, CatalogError, Problem
 from etl.core.conflicts import facts_table, resolve_groups
@@ -153,14 +153,16 @@ def write_tables(con: duckdb.DuckDBPyConnection, cat: Catalog, facts: pd.DataFra
 
 # --- The step -----------------------------------------------------------------------------------------
 
-def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path = checks.CHECKS) -> Summary:
-    """Build and publish ``db``; raise CatalogError or BuildError (db untouched) on any failure."""
+def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path = checks.CHECKS,
+          config: Path | None = page_config.PAGE_CONFIG) -> Summary:
+    """Build and publish ``db``; raise CatalogError or BuildError (db untouched) on any failure. ``config``:
+    the dashboard's page configuration to check against the catalogue (None: no dashboard to serve)."""
     started = time.perf_counter()
     db = Path(db)
 
     # Load inputs
     cat = catalog.load(data_dir)
-    problems = catalog.validate(cat)
+    problems = catalog.validate(cat) + (page_config.check(cat, config) if config else [])
     if problems:
         raise CatalogError(problems)
 

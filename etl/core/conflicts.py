@@ -47,22 +47,30 @@ def decimals(value: str) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
+def last_digit(fact: pd.Series) -> Decimal:
+    """What the last printed digit of a fact is worth in its base unit: 302.92亿元 -> 1e6 yuan,
+    4830423万元 -> 1e4 yuan. The smaller, the more precise."""
+    factor = Decimal(str(fact["value_base"])) / Decimal(str(fact["value_num"])) if fact["value_num"] else Decimal(1)
+    return Decimal(1).scaleb(-decimals(fact["value"])) * factor
+
+
 ROUNDING_TOLERANCE = 0.01  # a rounded figure is within 1 % of the precise one
 
 
 def is_rounding_of(precise: pd.Series, coarse: pd.Series) -> bool:
-    """True when the coarse value is the precise one rounded to the coarse one's decimals.
+    """True when the coarse value is the precise one rounded to the coarse one's last printed digit, in any
+    units (302.92 vs 302.9亿元; 4830423万元 vs 483亿元).
 
     A zero is never taken as a rounding (0 vs 0.45 % is a disagreement, not a rounding), nor is a value
     more than 1 % away.
     """
-    if precise["unit"] != coarse["unit"] or coarse["value_num"] == 0:
+    if coarse["value_num"] == 0 or coarse["value_base"] == 0:
         return False
-    if abs(precise["value_num"] - coarse["value_num"]) > ROUNDING_TOLERANCE * abs(coarse["value_num"]):
+    if abs(precise["value_base"] - coarse["value_base"]) > ROUNDING_TOLERANCE * abs(coarse["value_base"]):
         return False
-    places = decimals(coarse["value"])
-    return round(Decimal(str(precise["value_num"])), places) == Decimal(str(coarse["value_num"])).quantize(
-        Decimal(1).scaleb(-places))
+    step = last_digit(coarse)
+    rounded = (Decimal(str(precise["value_base"])) / step).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    return rounded * step == (Decimal(str(coarse["value_base"])) / step).quantize(Decimal(1)) * step
 
 
 def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -96,7 +104,7 @@ def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple
             ids = ", ".join(ordered["fact_id"])
             reason = (f"{ids} 给出相同数值", f"{ids} state the same value")
         else:
-            by_precision = ordered.assign(d=ordered["value"].map(decimals)).sort_values("d", ascending=False)
+            by_precision = ordered.assign(step=[last_digit(r) for _, r in ordered.iterrows()]).sort_values("step")
             best = by_precision.iloc[0]
             if by_precision["value_base"].nunique() == len(by_precision) and all(
                     is_rounding_of(best, other) for _, other in by_precision.iloc[1:].iterrows()):

@@ -80,12 +80,14 @@ def parse_number(text: str) -> Decimal:
 
     Raises ValueError for anything else.
 
-    >>> parse_number("302.92"), parse_number("三千"), parse_number("百"), parse_number("九")
-    (Decimal('302.92'), Decimal('3000'), Decimal('100'), Decimal('9'))
+    >>> parse_number("302.92"), parse_number("三千"), parse_number("百"), parse_number("九"), parse_number("23,641")
+    (Decimal('302.92'), Decimal('3000'), Decimal('100'), Decimal('9'), Decimal('23641'))
     """
     text = unicodedata.normalize("NFKC", text.strip())
     if not text:
         raise ValueError("empty value")
+    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):  # 23,641: thousands separators
+        text = text.replace(",", "")
     if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
         try:
             return Decimal(text)
@@ -155,9 +157,9 @@ DIGITS = set("0123456789０１２３４５６７８９")
 def number_gaps(raw: str, html: bool = False) -> list[int]:
     """Squeezed offsets where whitespace separates two numbers that squeezing would join into one.
 
-    Table rows (地区生产总值 285.6 5.2) separate their cells by spaces: a tab, a run of spaces or an
-    ideographic space, or a space next to a decimal number, is a gap; so is a line break on a page from HTML
-    (one paragraph a line). A single space in an integer (1 023) or a PDF line break inside a number is not.
+    Whitespace between two digits separates two numbers (table cells: 地区生产总值 285.6 5.2, one cell a
+    line, 17 23,641 3,817), with one exception: a single space inside an integer that groups its thousands
+    (1 023, 12 345 678). ``html`` is kept for callers; on any page a line break between digits is a gap.
     """
     gaps, pos = [], 0
     for m in re.finditer(r"\S+|\s+", raw):
@@ -166,13 +168,18 @@ def number_gaps(raw: str, html: bool = False) -> list[int]:
             pos += len(piece)
             continue
         a, b = raw[m.start() - 1: m.start()], raw[m.end(): m.end() + 1]
-        if a in DIGITS and b in DIGITS:
-            left = re.search(r"[0-9０-９.．]+$", raw[: m.start()]).group()
-            right = re.match(r"[0-9０-９.．]+", raw[m.end():]).group()
-            if ((html and "\n" in piece) or "\t" in piece or "\u3000" in piece or "  " in piece.replace("\n", "")
-                    or (("\n" not in piece) and ("." in left + right or "．" in left + right))):
-                gaps.append(pos)
+        if a in DIGITS and b in DIGITS and not _groups_thousands(raw, m.start(), m.end(), piece):
+            gaps.append(pos)
     return gaps
+
+
+def _groups_thousands(raw: str, start: int, end: int, space: str) -> bool:
+    """True for the single space of 1 023: 1–3 digits (or a group) before, exactly three digits after."""
+    if space != " ":
+        return False
+    left = re.search(r"(?:^|[^0-9０-９.．,，])([0-9０-９]{1,3})$|[ ]([0-9０-９]{3})$", raw[:start])
+    right = re.match(r"[0-9０-９]{3}(?![0-9０-９.．,，])", raw[end:])
+    return bool(left and right)
 
 
 def number_tokens(s: str, gaps: list[int]) -> list[Token]:

@@ -271,3 +271,13 @@ def test_a_crash_while_accept_writes_leaves_all_or_nothing(pending, monkeypatch,
     else:
         assert tree_sha(pending) == before
         assert (status, new_facts) == ("pending", [])
+
+
+def test_a_page_with_every_row_rejected_stays_pending(pending, tmp_path):
+    """A reviewed page has at least one fact (checks/sources_complete.sql): accept keeps it pending rather
+    than write a register the build would refuse."""
+    write_review(pending, [r | {"decision": "reject"} for r in ROWS])
+    result = accept.accept("d005", pending)
+    assert (result.facts, result.remaining, result.status) == (0, 0, "pending")
+    assert any("no fact of d005 is accepted" in w for w in result.warnings)
+    build.build(tmp_path / "x.duckdb", pending)  # and the build takes it

@@ -53,3 +53,19 @@ def test_a_rounded_value_gives_way_to_the_precise_one():
     groups, problems = conflicts.resolve_groups(gdp, [])
     assert problems == []
     assert groups.set_index("fact_id").loc["d000-028", "rule"] == "more precise"
+
+
+def test_a_rounded_value_in_another_unit_gives_way_to_the_precise_one():
+    """483亿元 in a sentence, 4830423万元 in the bulletin's table: one figure, rounded."""
+    gdp = facts(("d006-001", "xiangxiang", "gdp", "2019", None, "483", 483.0, 483e8, "亿元"),
+                ("d006-003", "xiangxiang", "gdp", "2019", None, "4830423", 4830423.0, 4830423e4, "万元"))
+    groups, problems = conflicts.resolve_groups(gdp, [])
+    assert problems == []
+    assert set(groups.loc[groups["is_preferred"], "fact_id"]) == {"d006-003"}
+
+
+def test_a_value_that_is_not_a_rounding_stays_a_conflict():
+    gdp = facts(("d006-001", "xiangxiang", "gdp", "2019", None, "484", 484.0, 484e8, "亿元"),
+                ("d006-003", "xiangxiang", "gdp", "2019", None, "4830423", 4830423.0, 4830423e4, "万元"))
+    _, problems = conflicts.resolve_groups(gdp, [])
+    assert len(problems) == 1 and "unresolved conflict xiangxiang gdp 2019" in problems[0].reason

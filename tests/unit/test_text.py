@@ -65,3 +65,22 @@ def test_line_of_maps_squeezed_offsets_to_raw_lines():
     squeezed = text.squeeze(raw)
     assert text.line_of(raw, squeezed.index("34")) == 3
     assert text.line_of(raw, squeezed.index("12")) == 1
+
+
+@pytest.mark.parametrize("raw, numbers", [
+    ("全县新增企业1 023家。", ["1023"]),                      # a space grouping thousands
+    ("12 345 678元", ["12345678"]),
+    ("生产总值(GDP)\n\n4830423\n\n7.8\n", ["4830423", "7.8"]),  # a table of one cell a line
+    ("冷水江市 17 23,641 3,817", ["17", "23,641", "3,817"]),   # cells apart by one space, with separators
+    ("地区生产总值 285.6 5.2", ["285.6", "5.2"]),
+    ("地区生产总值\t285.6\t5.2", ["285.6", "5.2"]),
+    ("302.92亿\n元", ["302.92"]),                              # a line break inside a unit
+    ("2O22年完成56..3亿元", ["2022", "56..3"]),                # typing errors read as meant
+])
+def test_numbers_of_a_raw_page(raw, numbers):
+    assert [t.text for t in text.numbers_of(raw)] == numbers
+
+
+@pytest.mark.parametrize("value, number", [("23,641", "23641"), ("1,234.5", "1234.5"), ("１２", "12")])
+def test_parse_number_reads_separators_and_full_width(value, number):
+    assert str(text.parse_number(value)) == number
