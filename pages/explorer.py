@@ -1,10 +1,10 @@
 """Every published fact with its quote: filterable (filters kept in the link), sortable, downloadable."""
 import streamlit as st
 
-from ui import data, link, prep, show, state
+from ui import bind, data, nav, prep, show, state
 from ui.i18n import LEVEL_LABELS, THEME_LABELS, label_of, t
 
-state.ensure_routed()
+nav.ensure_routed()
 lang, county = state.lang(), state.county()
 st.title(t("facts", lang))
 
@@ -22,9 +22,9 @@ filters = [  # (column, link parameter, label, options, how an option is shown)
 ]
 for col, (column, param, label, options, shown_as) in zip(st.columns(len(filters)), filters):
     with col:
-        picked = link.bound(st.multiselect, param, options, [], key=f"explorer_{param}", notice=show.notice,
-                            label=label, placeholder=t("any", lang),
-                            **({"format_func": shown_as} if shown_as else {}))
+        picked = bind.widget(st.multiselect, param, options, [], key=f"explorer_{param}", notice=show.notice,
+                             label=label, placeholder=t("any", lang),
+                             **({"format_func": shown_as} if shown_as else {}))
     if picked:
         facts = facts[facts[column].astype(str).isin(picked)]
 

@@ -1,36 +1,32 @@
-"""Land, in two tabs: 三类土地 total, disposed and rate (the rate recomputed from its parts beside the
-published one); the other land figures in the pages."""
+"""Land, in the configured tabs: the idle land's total, disposed area and rate per region and period (the
+rate recomputed from its parts beside the published one); the other land figures in the pages."""
 import streamlit as st
 
-from ui import charts, data, link, prep, show, state
-from ui import format as fmt
-from ui.i18n import formula_label, t, tooltip_titles, unit_label
+from ui import bind, charts, config, data, nav, prep, show, state
+from ui.i18n import t, tooltip_titles, unit_label
 
-state.ensure_routed()
+nav.ensure_routed()
+cfg = config.get().land
 lang = state.lang()
 st.title(t("nav_land", lang))
 view = show.view_choice("land")
 controls = st.container()  # the chart/table switch, drawn after the chart so the chart arrives first
 
-land = data.values(themes=["land"], preferred_only=True)
-# two tabs, only the open one drawn (a switch reruns the page)
-sections = {"idle": t("land_tab_idle", lang), "other": t("other_land", lang)}
-section, tab = link.bound_tabs("tab", list(sections), sections.get, key="land_tab", notice=show.notice)
+land = data.values(themes=[cfg.theme], preferred_only=True)
+# tabs as configured, only the open one drawn (a switch reruns the page)
+section, tab = bind.tabs("tab", list(cfg.tabs), lambda s: t(f"land_tab_{s}", lang), key="land_tab",
+                         notice=show.notice)
 with tab:
     if section == "idle":
-        idle = prep.chart_points(land[land["indicator"].isin(["idle_land_total", "idle_land_disposed"])], lang)
-        idle["category_name"] = idle["indicator_name"]
-        derived = data.derived_values().set_index("indicator").loc["idle_land_disposal_rate_derived"]
-        formula = formula_label(derived["formula"], dict(zip(land["indicator"], land[f"indicator_{lang}"])))
-        show.chart_block(charts.bars, idle, unit_label("亩", lang), tooltip_titles(lang), shown=idle,
-                         name="idle-land", view=view,
-                         caption=t("land_caption", lang, formula=formula, docs=", ".join(sorted(set(idle["doc"])))))
-        rate = land[land["indicator"] == "idle_land_disposal_rate"].iloc[0]
-        c1, c2 = st.columns(2)
-        c1.metric(t("land_published", lang), fmt.number(rate["value_num"], "%", lang), border=True,
-                  help=f"{rate['doc']}: {rate['quote']}")
-        c2.metric(t("land_derived", lang), f"{derived['value_base']:.2f}%", border=True,
-                  help=f"{formula} ({derived['inputs']})")
+        areas = prep.land_points(land, cfg, lang)
+        progress = prep.land_progress(land, data.derived_values(), cfg, lang)  # latest period first
+        formulas = sorted({p.formula for p in progress if p.formula})
+        unit = unit_label(areas["unit"].iloc[0], lang) if len(areas) else ""
+        show.chart_block(charts.bars, areas, unit, tooltip_titles(lang), shown=areas, name="idle-land", view=view,
+                         caption=t("land_caption", lang, formula="; ".join(formulas) or "—",
+                                   docs=", ".join(sorted(set(areas["doc"])))))
+        for item in progress:
+            show.land_rates(item)
     else:
         show.table(prep.table(land, lang))
         st.download_button(t("download_csv", lang), prep.csv_bytes(prep.table(land, lang)),

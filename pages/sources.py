@@ -1,10 +1,10 @@
 """Sources: each page's register entry and facts, the conflicts, coverage and a note on method."""
 import streamlit as st
 
-from ui import data, prep, show, state
+from ui import data, nav, prep, show, state
 from ui.i18n import t
 
-state.ensure_routed()
+nav.ensure_routed()
 lang = state.lang()
 st.title(t("nav_sources", lang))
 
@@ -23,7 +23,7 @@ for src in sources.itertuples():
     with st.expander(f"{src.doc} · {src.headlines.split(' | ')[0]} · {status} · {len(page_facts)} {t('facts_word', lang)}"):
         if src.status == "pending":
             st.info(t("pending_caption", lang, pending=src.candidates_pending, held=src.candidates_held_back,
-                      doc=src.doc))
+                      accepted=src.candidates_accepted, rejected=src.candidates_rejected, doc=src.doc))
         st.markdown(t("register_entry", lang, file=src.file, newspaper=src.newspaper or "—", page=src.page or "—",
                       printed=src.date_printed or "—", inferred=src.date_inferred,
                       basis=getattr(src, f"date_basis_{lang}"), region=regions.get(src.subject_region, src.subject_region),

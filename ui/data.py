@@ -1,4 +1,5 @@
-"""The dashboard's data access: the etl query module, cached per database file version."""
+"""The shared dashboard's data access: the read-only queries of etl/db/queries.py, cached per database
+file version. The review page's reading and writing of data/ is in ui/review.py."""
 from __future__ import annotations
 
 import os
@@ -7,19 +8,17 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from etl import accept, build
-from etl.core import catalog, paths
+from etl import build
+from etl.core import paths
 from etl.db import queries
+
+CACHE_ENTRIES = 256  # distinct (query, filters) results kept; a rebuild's new version makes old ones unused
+CACHE_TTL = "1h"     # and unused ones leave after an hour
 
 
 def db_path() -> Path:
     """The database file: $LOUDI_DB, else data/loudi.duckdb."""
     return Path(os.environ.get("LOUDI_DB", paths.DEFAULT_DB))
-
-
-def data_dir() -> Path:
-    """The catalogue the review page edits: $LOUDI_DATA, else data/ (the shared dashboard never writes it)."""
-    return Path(os.environ.get("LOUDI_DATA", catalog.DATA))
 
 
 def review_mode() -> bool:
@@ -43,7 +42,7 @@ def _version() -> float:
     return db_path().stat().st_mtime
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES, ttl=CACHE_TTL)
 def _cached(version: float, name: str, kwargs: tuple, db: str = "") -> pd.DataFrame:
     return getattr(queries, name)(Path(db), **dict(kwargs))
 
@@ -88,35 +87,3 @@ def sources() -> pd.DataFrame:
 
 def coverage() -> pd.DataFrame:
     return _call("coverage")
-
-
-# --- Review mode only (LOUDI_REVIEW=1): the review files and the rebuild ------------------------------
-
-def review_docs() -> list[str]:
-    return accept.review_docs(data_dir())
-
-
-def review_rows(doc: str) -> pd.DataFrame:
-    """The candidates of a page's review file, every column as text."""
-    rows = pd.DataFrame(accept.load_review(doc, data_dir()), dtype=object)
-    if rows.empty:
-        rows = pd.DataFrame(columns=accept.REVIEW_COLUMNS, dtype=object)
-    for column in ("indicator_en", "theme"):  # a new indicator needs them before accept
-        if column not in rows:
-            rows[column] = ""
-    return rows
-
-
-def save_review(doc: str, rows: pd.DataFrame) -> Path:
-    return accept.save_review(doc, rows.fillna("").astype(str).to_dict("records"), data_dir())
-
-
-def accept_review(doc: str) -> accept.Result:
-    """Move the decided rows into the catalogue; raises accept.AcceptError (then nothing is changed)."""
-    return accept.accept(doc, data_dir())
-
-
-def rebuild() -> build.Summary:
-    """Rebuild the database from the catalogue (the caches follow its mtime); raises catalog.CatalogError
-    or build.BuildError, and the previous database stays."""
-    return build.build(db_path(), data_dir())

@@ -67,3 +67,26 @@ def percent(share: float) -> str:
     if pd.isna(share):
         return "—"
     return f"{share * 100:+.1f}%"
+
+
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def period(text: str, lang: str) -> str:
+    """A catalogue period for reading: '2022-01..2023-01' -> '2022年1月至2023年1月' / 'Jan 2022 – Jan 2023'."""
+    parts = [_date(part, lang) for part in str(text).split("..")]
+    return ("至" if lang == "zh" else " – ").join(parts)
+
+
+def _date(text: str, lang: str) -> str:
+    """'2022' / '2022-01' / '2022-01-05' in the language ('2022年1月' / 'Jan 2022'); anything else as is."""
+    fields = text.split("-")
+    if not all(f.isdigit() for f in fields) or not 1 <= len(fields) <= 3 or len(fields[0]) != 4:
+        return text
+    year, *rest = fields
+    if lang == "zh":
+        return f"{year}年" + "".join(f"{int(v)}{u}" for v, u in zip(rest, ("月", "日")))
+    if not rest:
+        return year
+    month = MONTHS_EN[int(rest[0]) - 1] if 1 <= int(rest[0]) <= 12 else rest[0]
+    return " ".join(([str(int(rest[1]))] if len(rest) > 1 else []) + [month, year])

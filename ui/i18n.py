@@ -11,7 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # navigation
     "nav_overview": {"zh": "概览", "en": "Overview"},
-    "nav_compare": {"zh": "2013 与 2020 对比", "en": "Compare 2013 vs 2020"},
+    "nav_compare": {"zh": "{start} 与 {end} 对比", "en": "Compare {start} vs {end}"},
     "nav_parks": {"zh": "园区", "en": "Parks"},
     "nav_land": {"zh": "土地", "en": "Land"},
     "nav_explorer": {"zh": "数据浏览", "en": "Explorer"},
@@ -24,11 +24,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_headline": {"zh": "标题", "en": "Headline"},
     "col_review_status": {"zh": "审核状态", "en": "Review status"},
     "col_facts_accepted": {"zh": "已收录事实", "en": "Facts accepted"},
+    "col_candidates_accepted": {"zh": "已接受待收录", "en": "Accepted, not yet moved"},
+    "col_candidates_rejected": {"zh": "已拒绝待收录", "en": "Rejected, not yet moved"},
     "col_candidates_pending": {"zh": "待审候选", "en": "Candidates pending"},
     "col_held_back": {"zh": "暂缓候选", "en": "Held back"},
     "pending_caption": {
-        "zh": "此版面待审核：{pending} 个候选数字待人工确认，{held} 个暂缓（日期、编号等）。审核文件：data/review/{doc}.csv。",
-        "en": "This page awaits review: {pending} candidate numbers to confirm, {held} held back (dates, ids …). "
+        "zh": "此版面待审核：{pending} 个候选数字待人工确认，{held} 个暂缓（日期、编号等）；已标为接受 {accepted} 个、"
+              "拒绝 {rejected} 个，尚未用 python -m etl accept {doc} 收录。审核文件：data/review/{doc}.csv。",
+        "en": "This page awaits review: {pending} candidate numbers to confirm, {held} held back (dates, ids …); "
+              "{accepted} marked accept and {rejected} reject, not yet moved by python -m etl accept {doc}. "
               "Review file: data/review/{doc}.csv.",
     },
     # review page (only when the app is started for review)
@@ -67,10 +71,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "bad_param": {"zh": "链接参数 {problem} 无法识别，已忽略。", "en": "Link parameter {problem} is not recognised and was ignored."},
     "share_link": {"zh": "分享此视图的链接", "en": "Link to this view"},
     # overview
-    "overview_for": {"zh": "{region}：2013 年与 2020 年", "en": "{region}: 2013 and 2020"},
+    "overview_for": {"zh": "{region}：{start} 年与 {end} 年", "en": "{region}: {start} and {end}"},
     "no_years": {"zh": "{region} 没有公布 {years} 年的 {indicator}。", "en": "{region} publishes no {indicator} for {years}."},
-    "no_figures": {"zh": "{region} 在这些版面上没有 2013/2020 年的指标。", "en": "The pages give {region} no 2013/2020 figures."},
-    "change_derived": {"zh": "变化（推算：2020 − 2013）", "en": "change (derived: 2020 − 2013)"},
+    "no_figures": {"zh": "{region} 在这些版面上没有 {start}/{end} 年的指标。", "en": "The pages give {region} no {start}/{end} figures."},
+    "change_derived": {"zh": "变化（推算：{end} − {start}）", "en": "change (derived: {end} − {start})"},
     "source_card": {"zh": "来源：{docs}", "en": "Source: {docs}"},
     "parks_movement": {"zh": "园区排名变化", "en": "Park ranking movement"},
     "land_progress": {"zh": "“三类”土地处置进度", "en": "Disposal of idle land"},
@@ -100,16 +104,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_csv_all_parks": {"zh": "下载全部园区数据 CSV", "en": "Download every park figure (CSV)"},
     "other_ranks": {"zh": "其他排名", "en": "Other rankings"},
     "places_gained": {"zh": "省评排名较上年提升名次", "en": "Places gained on the previous year"},
-    "park_money": {"zh": "园区收入、出口与税收", "en": "Park revenue, exports and tax"},
+    "parks_tab_money": {"zh": "园区收入、出口与税收", "en": "Park revenue, exports and tax"},
     "land_progress_text": {
-        "zh": "已处置 {disposed}，共 {total}：公布处置率 {published}，按两数推算 {derived}",
-        "en": "{disposed} disposed of {total}: published rate {published}, derived from the two areas {derived}",
+        "zh": "{where} · 已处置 {disposed}，共 {total}：公布处置率 {published}，按两数推算 {derived}",
+        "en": "{where} · {disposed} disposed of {total}: published rate {published}, derived from the two areas {derived}",
     },
+    "land_where": {"zh": "{region}，{period}", "en": "{region}, {period}"},
+    "land_partial": {"zh": "{where}：只公布了 {published}，无法显示进度。", "en": "{where}: only {published} published, no progress to show."},
     "land_published": {"zh": "处置率（公布）", "en": "Disposal rate (published)"},
     "land_derived": {"zh": "处置率（推算）", "en": "Disposal rate (derived)"},
     "land_caption": {"zh": "推算值 = {formula}。来源：{docs}。", "en": "Derived = {formula}. Source: {docs}."},
     "land_tab_idle": {"zh": "“三类”土地处置", "en": "Idle land disposal"},
-    "other_land": {"zh": "版面上的其他土地数字", "en": "Other land figures in the pages"},
+    "land_tab_other": {"zh": "版面上的其他土地数字", "en": "Other land figures in the pages"},
     # explorer
     "facts": {"zh": "事实与出处", "en": "Facts and sources"},
     "level": {"zh": "地区级别", "en": "Region level"},
@@ -175,7 +181,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 UNITS_EN = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%", "位": "rank", "名": "rank",
+    "亿元": "100 million yuan", "百万元": "million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%", "位": "rank", "名": "rank",
     "个名次": "places", "亩": "mu", "万亩": "10,000 mu", "人": "persons", "万人": "10,000 persons", "户": "households",
     "个": "", "家": "", "项": "", "公里": "km", "平方公里": "km²", "万座": "10,000",
     "万个": "10,000", "万公斤": "10,000 kg", "万名": "10,000 persons", "万吨": "10,000 t", "万次": "10,000 times",

@@ -1,10 +1,13 @@
 """Shape query results for charts and tables: names in the interface language, formatted labels."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ui import format as fmt
-from ui.i18n import qualifier_label, rule_label, t, unit_label
+from ui.config import Land
+from ui.i18n import formula_label, qualifier_label, rule_label, t, unit_label
 
 
 def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -16,6 +19,14 @@ def chart_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["label"] = [fmt.chart_label(v, u, lang) for v, u in zip(out["value_num"], out["unit"])]
     out["status"] = t("published", lang)
     return out
+
+
+def rank_points(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Chart rows of published ranks: ``rank`` (the number) and ``label`` ('第9位（共144个）' / '9th of 144')."""
+    points = chart_points(values, lang)
+    points["rank"] = points["value_base"]
+    points["label"] = [fmt.rank(v, o, lang) for v, o in zip(points["value_base"], points["out_of"])]
+    return points
 
 
 def table(values: pd.DataFrame, lang: str, host: bool = False) -> pd.DataFrame:
@@ -37,14 +48,14 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8-sig")
 
 
-def comparison_table(pairs: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
-    """Published start and end values beside the derived change and annual growth."""
+def comparison_table(pairs: pd.DataFrame, unit: str, years: tuple[int, int], lang: str) -> pd.DataFrame:
+    """Published start and end values (headed by the two years) beside the derived change and annual growth."""
     start = pairs["start_value_published"].map(float)
     end = pairs["end_value_published"].map(float)
     return pd.DataFrame({
         t("col_region", lang): pairs[f"region_{lang}"],
-        "2013": [fmt.number(v, unit, lang) for v in start],
-        "2020": [fmt.number(v, unit, lang) for v in end],
+        str(years[0]): [fmt.number(v, unit, lang) for v in start],
+        str(years[1]): [fmt.number(v, unit, lang) for v in end],
         t("col_change", lang): [fmt.change(e - s, unit, lang) for s, e in zip(start, end)],
         t("col_growth", lang): [fmt.percent(g) for g in pairs["annual_growth"]],
     })
@@ -72,12 +83,132 @@ def conflict_table(conflicts: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def review_status_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per source page: headline, review status, facts accepted, candidates pending and held back."""
+    """Per source page: headline, review status, facts accepted, and the candidates of its review file:
+    marked accept or reject (not yet moved by accept), pending and held back."""
     return pd.DataFrame({
         t("col_doc", lang): sources["doc"],
         t("col_headline", lang): sources["headlines"].str.split(" | ", regex=False).str[0],
         t("col_review_status", lang): [t(f"status_{s}", lang) for s in sources["status"]],
         t("col_facts_accepted", lang): sources["facts"],
+        t("col_candidates_accepted", lang): sources["candidates_accepted"],
+        t("col_candidates_rejected", lang): sources["candidates_rejected"],
         t("col_candidates_pending", lang): sources["candidates_pending"],
         t("col_held_back", lang): sources["candidates_held_back"],
     })
+
+
+def in_years(values: pd.DataFrame, years: tuple[int, ...]) -> pd.DataFrame:
+    """The rows published for exactly those years (period '2020', not '2020-06' or '2016..2020')."""
+    return values[values["period"].isin([str(y) for y in years])]
+
+
+# --- Overview cards ---------------------------------------------------------------------------------------
+
+@dataclass
+class Card:
+    """One headline indicator of a region: the later year's value and its change since the earlier one."""
+
+    code: str
+    label: str
+    end: pd.Series | None       # the fact shown (None when the later year has no figure)
+    delta: str | None           # derived change, None without the earlier year's figure
+    lower_is_better: bool
+    docs: str                   # the source pages of the facts used
+    missing: list[str]          # configured years without a figure
+
+
+def cards(facts: pd.DataFrame, indicators: pd.DataFrame, codes: tuple[str, ...], years: tuple[int, int],
+          lang: str) -> list[Card]:
+    """A card per indicator code from a region's preferred facts (``indicators`` indexed by code). When a
+    year has several values (different qualifiers), the unqualified one is shown, else the first; the
+    change is taken against the earlier value with the same qualifier."""
+    out = []
+    for code in codes:
+        rows = facts[facts["indicator"] == code]
+        by_year = {str(y): rows[rows["period"] == str(y)] for y in years}
+        end = _pick(by_year[str(years[1])])
+        start = _pick(by_year[str(years[0])], None if end is None else end["qualifier"])
+        delta = None
+        if end is not None and start is not None:
+            delta = fmt.change(end["value_num"] - start["value_num"], end["unit"], lang)
+        used = [r["doc"] for r in (start, end) if r is not None]
+        out.append(Card(code=code, label=indicators.loc[code, f"name_{lang}"], end=end, delta=delta,
+                        lower_is_better=_is_false(indicators.loc[code, "higher_is_better"]),
+                        docs=", ".join(sorted(set(used))), missing=[y for y, r in by_year.items() if r.empty]))
+    return out
+
+
+def _is_false(flag: object) -> bool:
+    """True only for a stated False (not for a missing value)."""
+    return not pd.isna(flag) and not bool(flag)
+
+
+def _pick(rows: pd.DataFrame, qualifier: object = None) -> pd.Series | None:
+    """The row with that qualifier (None: unqualified), else the first row; None when there is none."""
+    if rows.empty:
+        return None
+    wanted = rows["qualifier"].isna() if qualifier is None or pd.isna(qualifier) else rows["qualifier"] == qualifier
+    return (rows[wanted] if wanted.any() else rows).iloc[0]
+
+
+# --- Idle-land disposal -----------------------------------------------------------------------------------
+
+@dataclass
+class LandProgress:
+    """The disposal of idle land in one region and period: the published figures and the derived rate."""
+
+    where: str                  # "娄底市，2022年1月至2023年1月"
+    total: pd.Series | None
+    disposed: pd.Series | None
+    rate: pd.Series | None      # the published rate
+    derived: pd.Series | None   # the rate recomputed from the two areas (derived_values row)
+    formula: str                # the derived rate's formula with indicator names
+    docs: str
+    quote: pd.Series            # the fact with the longest quote (it often gives all figures at once)
+
+    @property
+    def share(self) -> float | None:
+        """Disposed of total, for a progress bar; None without both areas."""
+        if self.total is None or self.disposed is None or not self.total["value_base"]:
+            return None
+        return min(self.disposed["value_base"] / self.total["value_base"], 1.0)
+
+
+def land_progress(values: pd.DataFrame, derived: pd.DataFrame, land: Land, lang: str) -> list[LandProgress]:
+    """One LandProgress per region and period with any of the configured figures, latest period first
+    (then by region). ``values``: preferred facts of the land indicators; ``derived``: derived_values."""
+    facts = values[values["indicator"].isin(land.progress_indicators)]
+    rates = derived[derived["indicator"] == land.derived_rate]
+    names = dict(zip(facts["indicator"], facts[f"indicator_{lang}"]))
+    groups = sorted(facts.groupby(["region", "period"]), key=lambda g: g[0][0])  # by region, then
+    groups.sort(key=lambda g: period_end(g[0][1]), reverse=True)               # latest period first
+    out = []
+    for (region, period), rows in groups:
+        part = {code: _pick(rows[rows["indicator"] == code]) for code in land.progress_indicators}
+        rate = rates[(rates["region"] == region) & (rates["period"] == period)]
+        out.append(LandProgress(
+            where=t("land_where", lang, region=rows[f"region_{lang}"].iloc[0], period=fmt.period(period, lang)),
+            total=part[land.total], disposed=part[land.disposed], rate=part[land.rate],
+            derived=rate.iloc[0] if len(rate) else None,
+            formula=formula_label(rate["formula"].iloc[0], names) if len(rate) else "",
+            docs=", ".join(sorted(set(rows["doc"]))), quote=rows.loc[rows["quote"].str.len().idxmax()]))
+    return out
+
+
+def period_end(period: str) -> str:
+    """The last day of a period as YYYY-MM-DD text, so that periods sort by when they end:
+    '2022-01..2023-01' -> '2023-01-31' (a month's end as its 31st), '2023' -> '2023-12-31'."""
+    last = str(period).split("..")[-1]
+    return last + {4: "-12-31", 7: "-31"}.get(len(last), "")
+
+
+def land_points(values: pd.DataFrame, land: Land, lang: str) -> pd.DataFrame:
+    """Chart rows of the idle-land areas (total and disposed), one bar each, labelled with indicator,
+    region and period, the latest period first."""
+    areas = values[values["indicator"].isin([land.total, land.disposed])]
+    areas = areas.assign(_end=areas["period"].map(period_end)).sort_values(["_end", "region", "indicator"],
+                                                                             ascending=[False, True, False])
+    points = chart_points(areas.drop(columns="_end"), lang)
+    points["category_name"] = [f"{i} · {t('land_where', lang, region=r, period=fmt.period(p, lang))}"
+                               for i, r, p in zip(points["indicator_name"], points["region_name"], points["period"])]
+    return points

@@ -1,14 +1,15 @@
 """Layout pieces shared by pages: a chart with its table view, caption and downloads."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts, export, link, prep, state
-from ui.i18n import t
+from ui import bind, charts, export, links, prep, state
+from ui import format as fmt
+from ui.i18n import rule_label, t
 
 VIEWS = ["chart", "table"]
 
@@ -19,14 +20,14 @@ def notice(problem: str) -> None:
 
 def view_choice(page: str) -> str:
     """The page's chart/table choice from ``?view=`` (or the user's pick), without drawing the switch."""
-    return link.current("view", VIEWS, "chart", key=f"{page}_view", notice=notice)
+    return bind.value("view", VIEWS, "chart", key=f"{page}_view", notice=notice)
 
 
 def view_switch(page: str) -> str:
     """The page's chart/table choice, kept in ``?view=``."""
     lang = state.lang()
-    return link.bound(st.segmented_control, "view", VIEWS, "chart", key=f"{page}_view", notice=notice,
-                      label=t("view", lang), required=True, format_func=lambda v: t(v, lang))
+    return bind.widget(st.segmented_control, "view", VIEWS, "chart", key=f"{page}_view", notice=notice,
+                       label=t("view", lang), required=True, format_func=lambda v: t(v, lang))
 
 
 def chart_spec(build_name: str, points: pd.DataFrame, args: tuple) -> dict:
@@ -68,9 +69,66 @@ def chart_block(build: Callable[..., alt.TopLevelMixin], points: pd.DataFrame, *
                            mime="image/svg+xml", key=f"svg_{name}")
 
 
+def card(card: prep.Card, region_name: str, years: tuple[int, int]) -> None:
+    """A headline card: the later year's value with its derived change, its source pages, and the years
+    without a figure."""
+    lang = state.lang()
+    if card.end is not None:
+        end = card.end
+        st.metric(card.label, fmt.number(end["value_num"], end["unit"], lang), card.delta, border=True,
+                  delta_color="inverse" if card.lower_is_better else "normal", help=f"{end['doc']}: {end['quote']}")
+        st.caption(t("change_derived", lang, start=years[0], end=years[1]) + " · "
+                   + t("source_card", lang, docs=card.docs))
+    if card.missing:
+        st.caption(t("no_years", lang, region=region_name, years=t("list_sep", lang).join(card.missing),
+                     indicator=card.label))
+
+
+def land_progress_bar(progress: prep.LandProgress) -> None:
+    """One progress bar: disposed of total in a region and period, with the published rate and the one
+    recomputed from the two areas; the caption names formula and pages, its help the quote."""
+    lang = state.lang()
+    shown = {name: "—" if row is None else fmt.number(row["value_num"], row["unit"], lang)
+             for name, row in (("total", progress.total), ("disposed", progress.disposed),
+                               ("published", progress.rate))}
+    derived = "—" if progress.derived is None else f"{progress.derived['value_base']:.2f}%"
+    if progress.share is None:
+        published = t("list_sep", lang).join(v for v in shown.values() if v != "—")
+        st.caption(t("land_partial", lang, where=progress.where, published=published),
+                   help=f"{progress.quote['doc']}: {progress.quote['quote']}")
+        return
+    st.progress(progress.share, text=t("land_progress_text", lang, where=progress.where, derived=derived, **shown))
+    st.caption(t("land_caption", lang, formula=progress.formula or "—", docs=progress.docs),
+               help=f"{progress.quote['doc']}: {progress.quote['quote']}")
+
+
+def conflict_notes(conflicts: pd.DataFrame) -> None:
+    """A note per group of disagreeing facts: the values, the one charts use and why."""
+    lang = state.lang()
+    for _, group in conflicts.groupby("group_key"):
+        used = group[group["is_preferred"]].iloc[0]
+        detail = " vs ".join(f"{r.doc} {fmt.number(r.value_num, r.unit, lang)}" for r in group.itertuples())
+        used_value = fmt.number(used["value_num"], used["unit"], lang)
+        st.warning(t("conflict_note", lang, detail=detail, used=f"{used['doc']} {used_value}",
+                     reason=f"{rule_label(used['rule'], lang)}: {used[f'reason_{lang}']}"), icon="⚖️")
+
+
+def land_rates(progress: prep.LandProgress) -> None:
+    """The published disposal rate of a region and period beside the one recomputed from the two areas."""
+    lang = state.lang()
+    published, derived = st.columns(2)
+    if progress.rate is not None:
+        rate = progress.rate
+        published.metric(f"{t('land_published', lang)} · {progress.where}", fmt.number(rate["value_num"], "%", lang),
+                         border=True, help=f"{rate['doc']}: {rate['quote']}")
+    if progress.derived is not None:
+        derived.metric(f"{t('land_derived', lang)} · {progress.where}", f"{progress.derived['value_base']:.2f}%",
+                       border=True, help=f"{progress.formula} ({progress.derived['inputs']})")
+
+
 def share_box(page_path: str) -> None:
     """The full URL of the current view, with a copy button."""
-    url = link.share_url(st.context.url or "http://localhost:8501/", page_path, st.query_params.to_dict())
+    url = links.share_url(st.context.url or "http://localhost:8501/", page_path, st.query_params.to_dict())
     # its content (and the code block's script) is made only when it is opened
     with st.popover(t("share_link", state.lang()), icon=":material/link:", width="stretch", on_change="rerun",
                     key="share_link") as box:

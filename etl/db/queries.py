@@ -81,11 +81,14 @@ def derived_values(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
 
 def sources(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
     """The source register (without the page text), with per page: ``status`` (reviewed | pending),
-    ``facts`` accepted into the catalogue and the candidates still in its review file
-    (``candidates_pending`` undecided, ``candidates_held_back``; 0 without a review file)."""
+    ``facts`` accepted into the catalogue and the candidates still in its review file, 0 without one:
+    ``candidates_accepted`` and ``candidates_rejected`` (decided, not yet moved by ``etl accept``),
+    ``candidates_pending`` (undecided) and ``candidates_held_back`` (undecided, held back)."""
     return _query(db, """
         select s.* exclude (raw_text),
                (select count(*) from facts f where f.doc = s.doc) as facts,
+               coalesce(r.accepted, 0) as candidates_accepted,
+               coalesce(r.rejected, 0) as candidates_rejected,
                coalesce(r.pending, 0) as candidates_pending,
                coalesce(r.held_back, 0) as candidates_held_back
         from sources s left join review r using (doc)

@@ -1,7 +1,9 @@
 """The review page exists only when the app is started for review, and takes a new page from its proposed
 candidates to accepted facts in a rebuilt database; the sources page shows each page's review status."""
+import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -122,3 +124,31 @@ def test_review_page_reports_a_bad_row_and_changes_nothing(monkeypatch, pending_
     assert f"data/review/{doc}.csv" in errors and "furlongs" in errors, errors
     assert {p.name: p.read_bytes() for p in (data / "facts").glob("*.csv")} == before
     assert db.read_bytes() == db_before
+
+
+def test_sources_page_counts_rows_decided_but_not_yet_accepted(monkeypatch, pending_page):
+    """Rows marked accept or reject in the review file, before ``etl accept`` moves them, are counted
+    (beside the pending and held-back ones) in the pages table and in the page's note."""
+    doc, data, db = pending_page
+    rows = accept.load_review(doc, data)
+    candidates = [r for r in rows if not r["hold_back"]]
+    assert len(candidates) >= 3, rows
+    candidates[0]["decision"], candidates[1]["decision"] = "accept", "reject"
+    accept.save_review(doc, rows, data)
+    build.build(db, data)
+    counts = queries.sources(db).set_index("doc").loc[doc]
+    assert (counts["candidates_accepted"], counts["candidates_rejected"]) == (1, 1)
+    held = sum(1 for r in rows if r["hold_back"] and not r["decision"])
+    assert (counts["candidates_pending"], counts["candidates_held_back"]) == (len(candidates) - 2, held)
+
+    for lang, headers in [("zh", ["已接受待收录", "已拒绝待收录", "待审候选", "暂缓候选"]),
+                          ("en", ["Accepted, not yet moved", "Rejected, not yet moved", "Candidates pending",
+                                  "Held back"])]:
+        at = app(monkeypatch, db, data, lang=lang)
+        at.switch_page("pages/sources.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        table = pd.read_html(io.StringIO(next(h.value for h in at.html if "<table" in h.value)))[0]
+        row = table.set_index(table.columns[0]).loc[doc]
+        assert [row[h] for h in headers] == [1, 1, len(candidates) - 2, held], row
+        note = next(i.value for i in at.info if doc in i.value)
+        assert ("已标为接受 1 个、拒绝 1 个" if lang == "zh" else "1 marked accept and 1 reject") in note, note

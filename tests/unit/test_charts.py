@@ -1,9 +1,9 @@
-"""Chart builders through chart.to_dict(), exports with Chinese glyphs, number formats, share links."""
+"""Chart builders through chart.to_dict(), exports with Chinese glyphs, number formats (share links: test_links.py)."""
 import pandas as pd
 import pytest
 
 from etl.db import queries
-from ui import charts, export, link, prep
+from ui import charts, export, prep
 from ui import format as fmt
 from ui.i18n import tooltip_titles
 
@@ -80,13 +80,3 @@ def test_number_format(value, unit, lang, shown):
 ])
 def test_rank_format(value, out_of, lang, shown):
     assert fmt.rank(value, out_of, lang) == shown
-
-
-@pytest.mark.parametrize("app_url, page, params, expected", [
-    ("http://h:8501/", "", {}, "http://h:8501/"),
-    ("http://h:8501/compare", "parks", {"county": "lianyuan"}, "http://h:8501/parks?county=lianyuan"),
-    ("https://x.org/", "compare", {"lang": "en", "ind": "gdp,poverty_incidence"},
-     "https://x.org/compare?ind=gdp%2Cpoverty_incidence&lang=en"),
-])
-def test_share_url(app_url, page, params, expected):
-    assert link.share_url(app_url, page, params) == expected
