@@ -16,8 +16,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from etl import propose
 from etl.core import catalog, text
+from etl.extract.candidate import propose
+from etl.extract.knowledge import Knowledge
+from etl.propose import page_of
 
 
 @dataclass
@@ -73,8 +75,8 @@ def overlap(a: str, b: str) -> float:
 
 def evaluate_page(cat: catalog.Catalog, doc: str) -> Score:
     """Propose on one page with its facts hidden and score against them."""
-    k = propose.Knowledge.from_catalog(cat, hide_docs=(doc,))
-    candidates = propose.propose(propose.page_of(cat, doc), k)
+    k = Knowledge.from_catalog(cat, hide_docs=(doc,))
+    candidates = propose(page_of(cat, doc), k)
     by_start = {c.start: c.values for c in candidates}
     facts = [f for f in cat.facts if f["doc"] == doc]
     names = {i["code"]: i["name_zh"] for i in cat.indicators}

@@ -1,0 +1,87 @@
+"""The page-wide analysis a page's candidates are read from: its texts and number tokens, sentences,
+paragraphs, articles and headers, table cells and the places it names."""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from etl.core import text
+from etl.extract.knowledge import Knowledge
+from etl.extract.layout import (
+    DATELINE,
+    SENTENCE_DELIMS,
+    cut_at,
+    line_ends,
+    normalise,
+    paragraph_breaks,
+    spans,
+    table_cells,
+    table_rows,
+    to_simplified,
+)
+from etl.extract.periods import FRAME_WORDS, TIME_EXPR
+from etl.extract.regions import Mention, Region, find_mentions
+
+
+@dataclass
+class Page:
+    """A page to propose on: its raw text, date (``YYYY[-MM[-DD]]``) and subject region code."""
+
+    doc: str
+    raw: str
+    date: str
+    subject: str
+    html: bool = False  # main text of an HTML page: every line break ends a sentence
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page's candidates share. Offsets are into the squeezed page; both texts have the same length."""
+
+    original: str  # the squeezed page as printed: quotes and printed units come from it
+    analysed: str  # digits repaired, full-width signs to ASCII, traditional script to simplified
+    traditional: bool  # analysed is an OpenCC t2s copy
+    tokens: list[text.Token]  # the number tokens, as printed (typing errors repaired)
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    articles: list[int]  # where articles start
+    headers: dict[int, int]  # start -> end of each header (an article's or a subheading)
+    cells: dict[tuple[int, int], tuple[str, str]]  # a table cell -> (row label, column heading)
+    mentions: list[Mention]
+    subject: Region | None  # the page's subject region
+    page_year: int
+
+
+def read_page(page: Page, k: Knowledge) -> PageContext:
+    """The page-wide analysis of a page."""
+    original = text.squeeze(page.raw)
+    repaired = text.repair_digits(original)
+    analysed, traditional = to_simplified(normalise(repaired))
+    gaps = text.number_gaps(page.raw, page.html)
+    subject = {r.code: r for r in k.regions}.get(page.subject)
+    breaks, articles, headers, stops = paragraph_breaks(page.raw)
+    if page.html:  # one paragraph a line
+        breaks = sorted(set(breaks) | {p for p in line_ends(page.raw) if p < len(original)})
+    stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re) + table_rows(page.raw, gaps)
+    mentions = find_mentions(analysed, k.regions, subject=subject, starts=breaks)
+    breaks = breaks + [len(analysed)]
+    return PageContext(
+        original=original, analysed=analysed, traditional=traditional, tokens=text.numbers_of(page.raw, page.html),
+        sentences=cut_at(spans(analysed, SENTENCE_DELIMS), stops),
+        paragraphs=[(a, b) for a, b in itertools.pairwise(breaks) if a < b],
+        articles=articles, headers=headers, cells=table_cells(page.raw, gaps), mentions=mentions, subject=subject,
+        page_year=int(page.date[:4]))
+
+
+def sentence_stops(s: str, stops: list[tuple[int, bool]], region_re: re.Pattern | None) -> list[int]:
+    """The ends of headline-like lines followed by a line that opens a sentence: another headline line, a
+    dateline, a time (2021年6月1日, 今年一季度), a place (涟源市统计局), a frame word or an opening mark.
+    (依靠平台的积分，黄旗村村民石小 | 勇领取到… is a short line inside a sentence, not a headline.)"""
+    out = []
+    for p, next_head in stops:
+        opens = (next_head or s[p] in "“「『《（(【—" or TIME_EXPR.match(s, p) or DATELINE.match(s, p)
+                 or FRAME_WORDS.match(s, p) or (region_re is not None and region_re.match(s, p)))
+        if opens:
+            out.append(p)
+    return out
