@@ -29,14 +29,17 @@ CN_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                 "十四五": (2021, 2025), "十五五": (2026, 2030)}
+# words that may open a clause before the place or time it is about (近年来，…; 记者走进…)
 FRAME_WORDS = re.compile(r"近年来|近几年|目前|如今|当前|现在|过去|日前|近日|此前|随后|其中|同时|截至|截止|[上下]午|晚上|凌晨|"
                          r"记者|走进|来到|深入|在|据|从|于|今年以来|去年以来")
 QUOTES = "“”‘’\"「」『』"
-EVENT_WORDS = re.compile(r"本次|此次|当天|当日|现场|活动中|会上|仪式上")
+EVENT_WORDS = re.compile(r"本次|此次|当天|当日|现场|活动中|会上|仪式上")  # about the event of a dated lead
 
 
 @dataclass
 class TimeExpr:
+    """A time expression at s[start:end] and the period it stands for (``YYYY[-MM[-DD]][..…]``)."""
+
     start: int
     end: int
     period: str
@@ -49,6 +52,7 @@ class TimeExpr:
 
 
 def cn_int(s: str) -> int:
+    """12 → 12, 五 → 5 (二/两 to 十; 0 for any other word)."""
     return int(s) if s.isdigit() else CN_DIGITS.get(s, 0)
 
 
@@ -86,11 +90,10 @@ def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int) -> l
             rel = re.match(r"今年|去年|上年", g["quarter"])
             y = int(ym.group(1)) if ym else page_year + RELATIVE_YEARS[rel.group()] if rel else (sentence_year or page_year)
             if g["q"]:
-                n = cn_int(g["q"]) if not g["q"].isdigit() else int(g["q"])
-                n = 1 if g["q"] == "一" else n
+                n = 1 if g["q"] == "一" else cn_int(g["q"])
                 m1, m2 = 3 * n - 2, 3 * n
             elif g["qs"]:
-                m1, m2 = 1, 3 * (cn_int(g["qs"]) if not g["qs"].isdigit() else int(g["qs"]))
+                m1, m2 = 1, 3 * cn_int(g["qs"])
             else:
                 m1, m2 = (1, 6) if g["half"] == "上" else (7, 12)
             period = f"{y}-{m1:02d}..{y}-{m2:02d}"

@@ -63,6 +63,8 @@ def short_alias(name: str) -> str:
 
 @dataclass(frozen=True)
 class Mention:
+    """A place named at s[start:end] (a scope word stands for the region it refers to)."""
+
     start: int
     end: int
     region: Region
