@@ -85,9 +85,10 @@ def ranks(points: pd.DataFrame, rank_title: str, titles: dict[str, str]) -> alt.
 
 def bars(points: pd.DataFrame, value_title: str, titles: dict[str, str],
          category: str = "category_name") -> alt.LayerChart:
-    """Horizontal bars of published values, one per category, labelled with the value as published."""
+    """Horizontal bars of published values, one per category, labelled with the value as published.
+    A category name may hold line breaks ('name\\nregion, period'): its axis label then has several lines."""
     base = alt.Chart()
-    y = alt.Y(f"{category}:N", title=None, sort="-x")
+    y = alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelExpr="split(datum.label, '\\n')"))
     bar = base.mark_bar(color="#4c78a8").encode(y=y, x=alt.X("value:Q", title=value_title),
                                                 tooltip=tooltip(titles))
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(y=y, x=alt.X("value:Q"),

@@ -209,6 +209,6 @@ def land_points(values: pd.DataFrame, land: Land, lang: str) -> pd.DataFrame:
     areas = areas.assign(_end=areas["period"].map(period_end)).sort_values(["_end", "region", "indicator"],
                                                                              ascending=[False, True, False])
     points = chart_points(areas.drop(columns="_end"), lang)
-    points["category_name"] = [f"{i} · {t('land_where', lang, region=r, period=fmt.period(p, lang))}"
+    points["category_name"] = [f"{i}\n{t('land_where', lang, region=r, period=fmt.period(p, lang))}"
                                for i, r, p in zip(points["indicator_name"], points["region_name"], points["period"])]
     return points

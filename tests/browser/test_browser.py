@@ -23,6 +23,7 @@ from playwright import sync_api
 
 from etl.db import queries
 from ui.i18n import t
+from ui.nav import title
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
@@ -145,7 +146,7 @@ def test_lang_en_switches_labels(app_url, new_page):
         page = new_page(locale="zh-CN")
         open_page(page, f"{app_url}/?lang={lang}", want_chart=True)
         assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == t("title", lang)
-        assert page.locator(f'{SIDEBAR} a[href*="compare"]').first.inner_text().strip() == t("nav_compare", lang)
+        assert page.locator(f'{SIDEBAR} a[href*="compare"]').first.inner_text().strip() == title("compare", lang)
         counts[lang] = len(CJK.findall(page.inner_text("body")))
     assert counts["zh"] > 100, counts
     assert counts["en"] < 0.2 * counts["zh"], f"CJK characters still on the English page: {counts}"
@@ -194,8 +195,8 @@ def test_deep_link_is_first_visit_after_start(built_db, browser, county_names):
             open_page(page, f"{url}/compare?county=lianyuan&lang=en", want_chart=True)
             assert page.locator(EXCEPTION).count() == 0, exception_text(page)
             nav = [x.strip() for x in page.locator(f'{SIDEBAR} [data-testid="stSidebarNav"] a').all_inner_texts()]
-            assert nav == [t(f"nav_{p}", "en") for p in ("overview", "compare", "parks", "land", "explorer", "sources")]
-            assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == t("nav_compare", "en")
+            assert nav == [title(p, "en") for p in ("overview", "compare", "parks", "land", "explorer", "sources")]
+            assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == title("compare", "en")
             assert page.locator(COUNTY_CHOSEN).inner_text().strip() == county_names["en"]["lianyuan"]
         finally:
             ctx.close()
