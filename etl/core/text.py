@@ -203,6 +203,14 @@ def number_tokens(s: str, gaps: list[int]) -> list[Token]:
 
 
 
+def with_gaps(squeezed: str, start: int, end: int, gaps: list[int]) -> str:
+    """``squeezed[start:end]`` with a space put back at each gap between two numbers inside it, so a quote
+    of a table row keeps its cells apart (120.5 7.1, not 120.57.1) and still matches its page."""
+    cuts = [g for g in gaps if start < g < end]
+    pieces = [squeezed[a:b] for a, b in zip([start] + cuts, cuts + [end])]
+    return " ".join(pieces)
+
+
 def numbers_of(raw: str, html: bool = False) -> list[Token]:
     """Every number of a raw page, offsets in its squeezed text: digit typing errors repaired (2O22), not
     joined across the gaps between table cells (285.6 5.2), thousands separators kept (4,256)."""

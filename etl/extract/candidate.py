@@ -114,7 +114,7 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
     printed_unit = normalise("".join(ctx.original[a:b] for a, b in q.unit_spans)) if q.unit_spans and not q.unit_supplied else q.unit
     row.update(region=region.code if region else "", region_zh=region.name if region else "", period=period,
                unit=printed_unit, qualifier=";".join(t for t in catalog.QUALIFIERS if t in q.qualifiers), out_of=out_of,
-               value_base=_fmt(value_base), base_unit=base, quote=quote_for(ctx.original, sent, tok), hold_back=hold)
+               value_base=_fmt(value_base), base_unit=base, quote=quote_for(ctx.original, sent, tok, ctx.gaps), hold_back=hold)
     if score >= INDICATOR_THRESHOLD:
         row.update(indicator=code, indicator_zh=k.indicators[code]["name_zh"], is_new_indicator="false")
         ind_conf, ind_note = score, f"indicator by synonym/name (similarity {score:.2f})"
@@ -172,15 +172,16 @@ def _region(ctx: PageContext, tok: text.Token, q: Quantity, pre: str, *, sent: t
         region, note, conf = resp, f"region {resp.name}: 分别 list order", 0.8
     return region, note, conf
 
-def quote_for(original: str, sent: tuple[int, int], tok: text.Token) -> str:
-    """The sentence around the number, verbatim (squeezed) from the original; long ones cut at clauses."""
+def quote_for(original: str, sent: tuple[int, int], tok: text.Token, gaps: list[int] = ()) -> str:
+    """The sentence around the number, verbatim from the original: its whitespace dropped (PDF layout) but
+    where it separates two numbers (table cells: 社会消费品零售总额 120.5 7.1); long ones cut at clauses."""
     lo, hi = sent
     if hi - lo > 100:
         lo = max([original.rfind(c, lo, max(lo, tok.start - 50)) + 1 for c in "，,；;：:"] + [lo])
         cut = [original.find(c, tok.end, hi) for c in "，,；;"]
         cut = [c for c in cut if c != -1 and c - tok.end > 5]
         hi = min(cut) + 1 if cut and min(cut) + 1 < hi else hi
-    return original[lo:hi].rstrip("，,；;、")
+    return text.with_gaps(original, lo, hi, gaps).rstrip("，,；;、")
 
 
 def _fmt(v: Decimal | None) -> str:

@@ -43,6 +43,7 @@ class PageContext:
     analysed: str  # digits repaired, full-width signs to ASCII, traditional script to simplified
     traditional: bool  # analysed is an OpenCC t2s copy
     tokens: list[text.Token]  # the number tokens, as printed (typing errors repaired)
+    gaps: list[int]  # where whitespace separates two numbers (table cells): a quote keeps a space there
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     articles: list[int]  # where articles start
@@ -68,6 +69,7 @@ def read_page(page: Page, k: Knowledge) -> PageContext:
     breaks = breaks + [len(analysed)]
     return PageContext(
         original=original, analysed=analysed, traditional=traditional, tokens=text.numbers_of(page.raw, page.html),
+        gaps=gaps,
         sentences=cut_at(spans(analysed, SENTENCE_DELIMS), stops),
         paragraphs=[(a, b) for a, b in itertools.pairwise(breaks) if a < b],
         articles=articles, headers=headers, cells=table_cells(page.raw, gaps), mentions=mentions, subject=subject,

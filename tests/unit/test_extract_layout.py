@@ -83,7 +83,7 @@ def test_numbers_in_cells_of_a_table_row_stay_apart(k):
     raw = "全县主要经济指标\n指标 数值 增长\n地区生产总值 285.6 5.2\n社会消费品零售总额 120.5 7.1\n"
     rows = propose_text(raw, k)
     assert [r["value"] for r in rows] == ["285.6", "5.2", "120.5", "7.1"]       # not 285.65 and 2
-    assert only(rows, "120.5")["quote"] == "社会消费品零售总额120.57.1"           # a row is a sentence of its own
+    assert only(rows, "120.5")["quote"] == "社会消费品零售总额120.5 7.1"  # its own sentence, cells kept apart
 
 
 @pytest.mark.parametrize("raw, html", [

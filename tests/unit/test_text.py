@@ -84,3 +84,11 @@ def test_numbers_of_a_raw_page(raw, numbers):
 @pytest.mark.parametrize("value, number", [("23,641", "23641"), ("1,234.5", "1234.5"), ("１２", "12")])
 def test_parse_number_reads_separators_and_full_width(value, number):
     assert str(text.parse_number(value)) == number
+
+
+def test_with_gaps_keeps_table_cells_apart_and_still_matches_the_page():
+    raw = "社会消费品零售总额 120.5 7.1\n"
+    squeezed, gaps = text.squeeze(raw), text.number_gaps(raw)
+    quote = text.with_gaps(squeezed, 0, len(squeezed), gaps)
+    assert quote == "社会消费品零售总额120.5 7.1"
+    assert text.squeeze(quote) == squeezed
