@@ -1,18 +1,11 @@
 """etl.extract.candidate: one candidate per number token with every review column."""
-import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
 from etl.core import catalog, text
 from etl.core.review import REVIEW_COLUMNS
 from etl.extract.candidate import candidate_row, propose, quote_for
-from etl.extract.knowledge import Knowledge
 from etl.extract.page import Page, read_page
 from etl.propose import page_of, propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 def test_one_candidate_per_number_token_with_contract_columns(k):

@@ -2,18 +2,12 @@
 from decimal import Decimal
 
 import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
-from etl.core import catalog, text
+from etl.core import text
 from etl.extract.holdback import hold_reason, implausible, out_of_of_rank
-from etl.extract.knowledge import Knowledge
 from etl.extract.quantities import read_quantity
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 @pytest.mark.parametrize("sentence, value, reason", [

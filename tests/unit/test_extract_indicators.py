@@ -1,6 +1,6 @@
 """etl.extract.indicators: the words naming a number, matching them to an indicator, suggested names."""
 import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
 from etl.core import catalog, text
 from etl.extract.indicators import (
@@ -19,11 +19,6 @@ from etl.extract.indicators import (
 from etl.extract.knowledge import Knowledge
 from etl.extract.quantities import read_quantity
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 def test_a_qualified_name_is_a_new_indicator(k):

@@ -1,15 +1,8 @@
 """etl.extract.knowledge: what the extractor may know, and the leave-one-page-out hiding."""
 from decimal import Decimal
 
-import pytest
-
 from etl.core import catalog
 from etl.extract.knowledge import Knowledge, fact_phrase
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 def test_knowledge_hides_a_page():

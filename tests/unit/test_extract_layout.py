@@ -1,9 +1,8 @@
 """etl.extract.layout: paragraphs, articles and headers, sentence pieces, tables, traditional script."""
 import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
-from etl.core import catalog, text
-from etl.extract.knowledge import Knowledge
+from etl.core import text
 from etl.extract.layout import (
     SENTENCE_DELIMS,
     clause_start,
@@ -19,11 +18,6 @@ from etl.extract.layout import (
     to_simplified,
 )
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 def test_traditional_script_matches_like_simplified(k):

@@ -1,16 +1,8 @@
 """etl.extract.page: the page-wide analysis; headline lines that end a sentence."""
-import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
-from etl.core import catalog
-from etl.extract.knowledge import Knowledge
 from etl.extract.page import Page, read_page, sentence_stops
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 def test_headline_date_and_publisher_lines_are_not_glued_to_the_first_sentence(k):

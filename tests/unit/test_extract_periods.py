@@ -1,9 +1,7 @@
 """etl.extract.periods: time expressions, time frames of paragraphs and leads, the period of a number."""
 import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
-from etl.core import catalog
-from etl.extract.knowledge import Knowledge
 from etl.extract.periods import (
     cn_int,
     only_frame,
@@ -12,11 +10,6 @@ from etl.extract.periods import (
     time_exprs,
 )
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 @pytest.mark.parametrize("sentence, date, period", [

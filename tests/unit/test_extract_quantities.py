@@ -2,10 +2,9 @@
 from decimal import Decimal
 
 import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
-from etl.core import catalog, text
-from etl.extract.knowledge import Knowledge
+from etl.core import text
 from etl.extract.quantities import (
     base_of,
     borrow_unit,
@@ -17,11 +16,6 @@ from etl.extract.quantities import (
     read_quantity,
 )
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 @pytest.mark.parametrize("sentence, value, unit, base, base_unit, qualifier", [

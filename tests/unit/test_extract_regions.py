@@ -1,10 +1,9 @@
 """etl.extract.regions: places named (incl. jionlp's Hunan divisions), scope words, story places, the
 region of a number."""
 import pytest
-from test_propose import only  # the one candidate of a value
+from extract_kit import only
 
-from etl.core import catalog, places, text
-from etl.extract.knowledge import Knowledge
+from etl.core import places, text
 from etl.extract.regions import (
     find_mentions,
     in_parentheses,
@@ -15,11 +14,6 @@ from etl.extract.regions import (
     topic,
 )
 from etl.propose import propose_text
-
-
-@pytest.fixture(scope="module")
-def k():
-    return Knowledge.from_catalog(catalog.load())
 
 
 def test_hunan_divisions_come_from_jionlp():

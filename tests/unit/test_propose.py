@@ -1,27 +1,10 @@
 """etl.propose end to end: propose_text and run on registered pages, and the evaluation."""
-import pytest
+from extract_kit import only
 
 from etl import evaluate, propose
 from etl.core import catalog, review
 from etl.extract.candidate import propose as propose_page
 from etl.extract.knowledge import Knowledge
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog.load()
-
-
-@pytest.fixture(scope="module")
-def k(cat):
-    return Knowledge.from_catalog(cat)
-
-
-def only(rows, value):
-    """The single candidate whose value is printed as ``value``."""
-    hits = [r for r in rows if r["value"] == value]
-    assert len(hits) == 1, rows
-    return hits[0]
 
 
 def test_evaluate_reports_every_page(cat):
