@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from app_kit import open_app
 from streamlit.testing.v1 import AppTest
 
 from etl import add, build
@@ -51,12 +52,7 @@ def open_page(more_facts, monkeypatch):
     monkeypatch.delenv("LOUDI_CONFIG", raising=False)
 
     def make(page: str, **params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-        if page != "overview":
-            at.switch_page(f"pages/{page}.py").run()
+        at = open_app(page, params)
         assert not at.exception, [e.value for e in at.exception]
         return at
     return make

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from app_kit import open_app
 
 from etl.db import queries
 
@@ -22,15 +22,7 @@ BAD_LINKS = [("overview", {"county": "nowhere_xyz"}), ("overview", {"lang": "xx"
 def open_page(built_db, monkeypatch):
     monkeypatch.setenv("LOUDI_DB", str(built_db))
 
-    def make(page: str, params: dict) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-        if page != "overview":
-            at.switch_page(f"pages/{page}.py").run()
-        return at
-    return make
+    return open_app
 
 
 @pytest.mark.parametrize("params", LINKS, ids=str)
