@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from etl import build, coverage
-from etl.core import catalog
+from etl.core import audit, catalog, lock
 
 
 def _load(args: argparse.Namespace) -> catalog.Catalog:
@@ -37,9 +37,17 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if t["uncovered"] else 0
 
 
+def _busy(exc: lock.LockBusy, what: str) -> int:
+    print(f"{what}, nothing changed: {exc}", file=sys.stderr)
+    return lock.EXIT_BUSY
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        summary = build.build(Path(args.db), Path(args.data))
+        with lock.held(Path(args.data), lock.command_line(), wait=args.wait):
+            summary = build.build(Path(args.db), Path(args.data))
+    except lock.LockBusy as exc:
+        return _busy(exc, f"not built, {args.db} left unchanged")
     except (catalog.CatalogError, build.BuildError) as exc:
         print(f"build failed, {args.db} left unchanged:", file=sys.stderr)
         print(exc, file=sys.stderr)
@@ -52,8 +60,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     from etl import add
 
     try:
-        row = add.add(Path(args.file), Path(args.data), date=args.date, title=args.title,
-                      publisher=args.publisher, subject=args.subject)
+        with lock.held(Path(args.data), lock.command_line(), wait=args.wait):
+            row = add.add(Path(args.file), Path(args.data), date=args.date, title=args.title,
+                          publisher=args.publisher, subject=args.subject)
+    except lock.LockBusy as exc:
+        return _busy(exc, "not added")
     except add.AddError as exc:
         print(f"not added, nothing changed: {exc}", file=sys.stderr)
         return 1
@@ -67,14 +78,37 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_accept(args: argparse.Namespace) -> int:
     from etl import accept
 
+    data, who = Path(args.data), audit.reviewer(args.who)
     try:
-        result = accept.accept(args.doc, Path(args.data))
+        with lock.held(data, lock.command_line(), wait=args.wait, who=who):
+            result = accept.accept(args.doc, data, who=who, proposed=_proposed_now(args.doc, data))
+    except lock.LockBusy as exc:
+        return _busy(exc, "not accepted")
     except accept.AcceptError as exc:
         print(f"not accepted, nothing changed: {len(exc.problems)} problem(s)", file=sys.stderr)
         print(exc, file=sys.stderr)
         return 1
     print(result)
     return 0
+
+
+def _proposed_now(doc: str, data: Path) -> dict[str, dict[str, str]] | None:
+    """What propose would write for ``doc`` now, by candidate id: accept's audit compares the review file with
+    it when no proposal is kept (data/review/DOC.proposed.csv: the review file was never read by the
+    review page, e.g. edited in a spreadsheet). None when a proposal is kept or the page cannot be proposed."""
+    from etl import propose
+    from etl.core import review
+
+    path = review.review_path(data, doc)
+    try:
+        _, rows = review.read_review(path, path.name)
+        if not rows or review.proposal_matches(review.load_proposed(doc, data), rows):
+            return None
+        cat = catalog.load(data)
+        candidates = propose.propose(propose.page_of(cat, doc), propose.Knowledge.from_catalog(cat))
+    except (OSError, KeyError, review.ReviewFileError):
+        return None
+    return {c.values["candidate_id"]: {k: str(v) for k, v in c.values.items()} for c in candidates}
 
 
 def cmd_propose(args: argparse.Namespace) -> int:
@@ -101,12 +135,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wait_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help=f"how long to wait for another writer's lock on the catalogue (default: ${lock.WAIT_ENV}, "
+                        f"else {lock.DEFAULT_WAIT:g}); then exit {lock.EXIT_BUSY} naming who holds it")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     parser.add_argument("--data", default=str(catalog.DATA), help="catalogue folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build and publish the DuckDB database (atomically)")
     p.add_argument("--db", default=str(build.DEFAULT_DB), help="database file (default: data/loudi.duckdb)")
+    _wait_option(p)
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("check", help="validate the catalogue and print every problem")
     p.add_argument("--doc", help="only problems of this document's files")
@@ -120,9 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--title", help="headline(s); default: HTML title or the first line")
     p.add_argument("--publisher", help="newspaper or web site")
     p.add_argument("--subject", help="region code the page is about (default: the region named most often)")
+    _wait_option(p)
     p.set_defaults(func=cmd_add)
     p = sub.add_parser("accept", help="move the decided rows of data/review/DOC.csv into the catalogue")
     p.add_argument("doc", help="document id, e.g. d005")
+    p.add_argument("--who", help=f"the reviewer named in data/audit.csv (default: ${audit.REVIEWER_ENV}, else the OS user)")
+    _wait_option(p)
     p.set_defaults(func=cmd_accept)
     p = sub.add_parser("propose", help="write data/review/DOC.csv: one candidate fact per number of the page")
     p.add_argument("doc", help="document id, e.g. d005")

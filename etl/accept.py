@@ -13,7 +13,12 @@ the page; see :data:`REVIEW_COLUMNS`. For each row:
 
 All or nothing: every row is checked (messages name ``data/review/DOC.csv:LINE: field: reason``), then the
 would-be catalogue is written into a temporary copy of ``data/`` and loaded and validated there; only when
-that passes are the real files replaced (each via a temporary file and ``os.replace``, the register last).
+that passes are the real files replaced, all together (``etl.core.files.commit``).
+
+Every decided row is recorded in ``data/audit.csv`` (:mod:`etl.core.audit`) in the same commit: who, when,
+the decision, and for an accepted row each field changed from the candidate as proposed (kept in
+``data/review/DOC.proposed.csv``, see :func:`etl.core.review.keep_proposed`). Accept holds the catalogue's
+lock (:mod:`etl.core.lock`) from reading the review file to the commit.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl import coverage
-from etl.core import catalog, conflicts, files, places, text
+from etl.core import audit, catalog, conflicts, files, lock, places, text
 from etl.core.review import (
     DECISIONS,
     OPTIONAL_COLUMNS,
@@ -32,6 +37,8 @@ from etl.core.review import (
     ReviewFileError,
     ReviewRow,
     load_review,
+    proposal_for,
+    proposed_path,
     read_review,
     review_counts,
     review_docs,
@@ -125,6 +132,7 @@ class Plan:
     regions: dict[str, dict] = field(default_factory=dict)
     remaining: list[ReviewRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    decided: list[tuple[ReviewRow, str, str]] = field(default_factory=list)  # (row, accept|reject|skip, fact_id)
 
 
 def number_in_quote(row: ReviewRow, cat: catalog.Catalog, doc: str) -> str:
@@ -236,8 +244,10 @@ def make_plan(doc: str, rows: list[ReviewRow], cat: catalog.Catalog, rel: str) -
                                "indicator": row["indicator"], "period": row["period"], "value": row["value"],
                                "unit": row["unit"], "qualifier": ";".join(t.strip() for t in row["qualifier"].split(";") if t.strip()),
                                "out_of": row["out_of"], "quote": row["quote"], "note": note})
+            plan.decided.append((row, "accept", plan.facts[-1]["fact_id"]))
             number += 1
         else:
+            plan.decided.append((row, decision or "skip", ""))
             reason = REJECTED if decision == "reject" else row["hold_back"]
             if decision == "reject" and row["hold_back"]:
                 reason = f"{REJECTED} (held back: {row['hold_back']})"
@@ -294,9 +304,17 @@ def conflicts_of(cat: catalog.Catalog) -> list[str]:
     return [p.reason for p in problems]
 
 
-def accept(doc: str, data_dir: Path = catalog.DATA) -> Result:
-    """Check the review file of ``doc``, then write the catalogue changes; raise AcceptError, nothing written."""
-    data_dir = Path(data_dir)
+def accept(doc: str, data_dir: Path = catalog.DATA, *, who: str | None = None,
+           proposed: dict[str, dict[str, str]] | None = None) -> Result:
+    """Check the review file of ``doc``, then write the catalogue changes and their audit rows; raise
+    AcceptError, nothing written. ``who``: the reviewer (:func:`etl.core.audit.reviewer`); ``proposed``:
+    the candidates as propose would write them now, by id, for the audit when none are kept. Holds the
+    catalogue's lock (raises :class:`etl.core.lock.LockBusy` when it cannot get it)."""
+    with lock.held(data_dir, f"accept {doc}", who=audit.reviewer(who)):
+        return _accept(doc, Path(data_dir), audit.reviewer(who), proposed)
+
+
+def _accept(doc: str, data_dir: Path, who: str, proposed: dict[str, dict[str, str]] | None) -> Result:
     rel = f"data/review/{doc}.csv"
     cat = catalog.load(data_dir)
     if doc not in {s["doc"] for s in cat.sources}:
@@ -338,6 +356,13 @@ def accept(doc: str, data_dir: Path = catalog.DATA) -> Result:
         if problems:
             raise AcceptError([f"after accept: {p}" for p in problems])
         result.warnings += [f"{c}" for c in conflicts_of(new)]
+        changes = {name: (trial / name).read_bytes() for name in changed + ["raw/sources.csv"]}
+        before, snapshot = proposal_for(doc, data_dir, rows, proposed)
+        if snapshot is not None:
+            changes[proposed_path(Path(), doc).as_posix()] = snapshot
+        changes[audit.FILE] = audit.appended(data_dir, audit.decisions(doc, plan.decided, before, who, audit.now()))
+        lock.crash_point("accept-validated")
         # all the changed files at once, or none (etl.core.files.commit)
-        files.commit(data_dir, {name: (trial / name).read_bytes() for name in changed + ["raw/sources.csv"]})
+        with lock.crash_after_first_move("accept-moving", data_dir):
+            files.commit(data_dir, changes)
     return result

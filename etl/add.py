@@ -6,7 +6,8 @@
   (for HTML the main text, extracted offline by trafilatura) and the page as received as ``original``.
 - Refused, with the file named and nothing in ``data/`` changed: a missing, empty or binary file, a page
   whose bytes or whose text (whitespace ignored) are already registered, a page without any number.
-- The page, its text copy and the register are committed together or not at all (``etl.core.files.commit``).
+- The page, its text copy and the register are committed together or not at all (``etl.core.files.commit``),
+  under the catalogue's lock (``etl.core.lock``).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.core import catalog, files, text
+from etl.core import catalog, files, lock, text
 
 BOM = b"\xef\xbb\xbf"
 HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body)\b", re.I)
@@ -238,8 +239,10 @@ def check_args(args: dict, cat: catalog.Catalog, name: str) -> None:
         raise AddError(f"{name}: --subject {args['subject']!r} is not a region code of data/regions.csv")
 
 
+@lock.locking("add")
 def add(path: Path, data_dir: Path = catalog.DATA, **args: str | None) -> dict:
-    """Copy and register a page; return its register row. Raises AddError with nothing written."""
+    """Copy and register a page; return its register row. Raises AddError with nothing written. Holds the
+    catalogue's lock (etl.core.lock; raises LockBusy when it cannot get it)."""
     path, data_dir = Path(path), Path(data_dir)
     cat = catalog.load(data_dir)
     check_args(args, cat, str(path))

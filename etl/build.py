@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from etl import coverage, page_config
-from etl.core import catalog, review, vocab
+from etl.core import audit, catalog, lock, review, vocab
 from etl.core.catalog import Catalog, CatalogError, Problem
 from etl.core.conflicts import facts_table, resolve_groups
 from etl.core.paths import DEFAULT_DB
@@ -135,9 +135,12 @@ def write_tables(con: duckdb.DuckDBPyConnection, cat: Catalog, facts: pd.DataFra
     skipped_df = pd.DataFrame([k.values for k in cat.skipped], columns=catalog.COLUMNS["skipped"])
     coverage_df = pd.DataFrame([{"doc": d, **c} for d, c in report.per_doc.items()])
     review_df = review_table(data_dir, set(cat.pages))
+    audit_df = pd.DataFrame([{"seq": i, **r} for i, r in enumerate(audit.read(data_dir), start=1)],
+                            columns=["seq", *audit.COLUMNS])  # data/audit.csv; none: no rows
     for table, df in [("sources", sources), ("regions", region_df), ("indicators", indicator_df),
                       ("units", unit_df), ("facts", facts), ("skipped", skipped_df),
-                      ("fact_groups", groups), ("coverage", coverage_df), ("review", review_df)]:
+                      ("fact_groups", groups), ("coverage", coverage_df), ("review", review_df),
+                      ("audit", audit_df)]:
         df = df.replace({"": None})
         con.register("frame", df)
         cols = ", ".join(f'"{c}"' for c in df.columns)
@@ -151,8 +154,17 @@ def write_tables(con: duckdb.DuckDBPyConnection, cat: Catalog, facts: pd.DataFra
         catalogue_digest(data_dir)])
 
 
+def remove_stale_builds(folder: Path) -> None:
+    """Remove the temporary databases (``.build-PID-*``) that a killed build of this host left behind."""
+    for leftover in folder.glob(".build-*"):
+        pid = leftover.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not lock.alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
 # --- The step -----------------------------------------------------------------------------------------
 
+@lock.locking("build")  # the catalogue's lock, from loading it to publishing the database
 def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path = checks.CHECKS,
           config: Path | None = page_config.PAGE_CONFIG) -> Summary:
     """Build and publish ``db``; raise CatalogError or BuildError (db untouched) on any failure. ``config``:
@@ -182,7 +194,8 @@ def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path
 
     # Save outputs: into a temporary file beside the target, checked, then renamed over it
     db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".build-", suffix=".duckdb", dir=db.parent)
+    remove_stale_builds(db.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".build-{os.getpid()}-", suffix=".duckdb", dir=db.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()  # duckdb wants to create the file itself
@@ -195,6 +208,7 @@ def build(db: Path = DEFAULT_DB, data_dir: Path = catalog.DATA, checks_dir: Path
             con.close()
         if failures:
             raise BuildError("data checks failed:\n" + "\n".join(failures))
+        lock.crash_point("build-checked")
         os.replace(tmp, db)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):

@@ -74,18 +74,84 @@ def review_docs(data_dir: Path = DATA) -> list[str]:
 
 
 def load_review(doc: str, data_dir: Path = DATA) -> list[dict[str, str]]:
-    """The rows of ``data/review/DOC.csv`` as dicts of text, every column of its header kept."""
+    """The rows of ``data/review/DOC.csv`` as dicts of text, every column of its header kept (reading
+    writes nothing; the review page calls :func:`keep_proposed` when it opens a file)."""
     header, rows = read_review(review_path(data_dir, doc), f"data/review/{doc}.csv")
     return [{c: r.values.get(c, "") for c in header} for r in rows]
 
 
 def save_review(doc: str, rows: list[dict[str, str]], data_dir: Path = DATA) -> Path:
-    """Write the (edited) rows back to ``data/review/DOC.csv`` atomically, contract columns first."""
+    """Write the (edited) rows back to ``data/review/DOC.csv`` atomically, contract columns first (the file
+    as it was is kept as proposed first, when nothing is kept yet: :func:`keep_proposed`)."""
     header = REVIEW_COLUMNS + [c for c in (rows[0] if rows else {}) if c not in REVIEW_COLUMNS]
     path = review_path(data_dir, doc)
+    keep_proposed(doc, data_dir)
     files.write_atomic(path, files.csv_text([header] + [["" if r.get(c) is None else str(r.get(c, "")) for c in header]
                                                         for r in rows]))
     return path
+
+
+# --- The candidates as proposed (for the audit of edits) ----------------------------------------------------
+# data/review/DOC.proposed.csv: the review file as it was before the first edit, kept when the review page
+# first opens it (keep_proposed), on its first save_review, or by accept (in its commit), so that accept can
+# record, per edited field, what propose wrote and what the reviewer made of it. A new proposal (propose run again: its rows' line or quote
+# differ from the kept ones) replaces it.
+
+# what only propose writes: a row whose line or quote differ from the kept one comes from a new proposal
+PROPOSE_ONLY = ("line", "quote")
+
+
+def proposed_path(data_dir: Path, doc: str) -> Path:
+    return Path(data_dir) / "review" / f"{doc}.proposed.csv"
+
+
+def load_proposed(doc: str, data_dir: Path = DATA) -> dict[str, dict[str, str]]:
+    """The kept proposal of ``doc`` by candidate id; {} when none is kept (or it is unreadable)."""
+    path = proposed_path(data_dir, doc)
+    if not path.exists():
+        return {}
+    try:
+        _, rows = read_review(path, path.name)
+    except ReviewFileError:
+        return {}
+    return {r["candidate_id"]: dict(r.values) for r in rows}
+
+
+def proposal_matches(proposed: dict[str, dict[str, str]], rows: list[ReviewRow]) -> bool:
+    """True when every row of the review file is a kept candidate with the same line and quote."""
+    return bool(proposed) and all(
+        r["candidate_id"] in proposed
+        and all(proposed[r["candidate_id"]].get(c, "").strip() == r[c] for c in PROPOSE_ONLY) for r in rows)
+
+
+def keep_proposed(doc: str, data_dir: Path = DATA) -> bool:
+    """Keep the review file as proposed when no matching proposal is kept yet; True when it wrote one."""
+    path = review_path(data_dir, doc)
+    if not path.exists():
+        return False
+    try:
+        _, rows = read_review(path, path.name)
+    except ReviewFileError:
+        return False
+    if not rows or proposal_matches(load_proposed(doc, data_dir), rows):
+        return False
+    files.write_atomic(proposed_path(data_dir, doc), path.read_bytes())
+    return True
+
+
+def proposal_for(doc: str, data_dir: Path, rows: list[ReviewRow],
+                 proposed: dict[str, dict[str, str]] | None) -> tuple[dict[str, dict[str, str]], bytes | None]:
+    """The candidates of ``rows`` as proposed, by id, and the bytes to keep as data/review/DOC.proposed.csv
+    when no matching proposal is kept yet: ``proposed`` (what propose would write now) when it matches the
+    review file, else the review file itself (its edits cannot be told then)."""
+    kept = load_proposed(doc, data_dir)
+    if not rows or proposal_matches(kept, rows):
+        return kept, None
+    if proposed and proposal_matches(proposed, rows):
+        columns = REVIEW_COLUMNS + [c for c in next(iter(proposed.values())) if c not in REVIEW_COLUMNS]
+        return proposed, files.csv_text([columns] + [[r.get(c, "") for c in columns]
+                                                     for r in proposed.values()]).encode("utf-8")
+    return {r["candidate_id"]: dict(r.values) for r in rows}, review_path(data_dir, doc).read_bytes()
 
 
 def review_counts(data_dir: Path = DATA) -> dict[str, dict[str, int]]:

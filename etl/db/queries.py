@@ -100,6 +100,24 @@ def page_text(db: Path | str, doc: str) -> str:
     return df["raw_text"].iloc[0] if len(df) else ""
 
 
+def fact(db: Path | str, fact_id: str) -> pd.DataFrame:
+    """One published fact (its indicator_values row) with its indicator's description and formula; no row
+    for an unknown id."""
+    return _query(db, """
+        select v.*, i.description_zh, i.description_en, i.formula
+        from indicator_values v join indicators i on i.code = v.indicator
+        where v.fact_id = ?""", [fact_id])
+
+
+def conflict_group(db: Path | str, fact_id: str) -> pd.DataFrame:
+    """The rows of the conflicts view in the group of a fact (every disagreeing value, the one charts use
+    and why); no row when the fact disagrees with no other."""
+    return _query(db, """
+        select * from conflicts
+        where group_key = (select group_key from fact_groups where fact_id = ?)
+        order by fact_id""", [fact_id])
+
+
 def coverage(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
     """Numbers per page: in facts, skipped, uncovered (allowed only while the page's status is pending)."""
     return _query(db, "select c.*, s.status from coverage c join sources s using (doc) order by doc")
@@ -107,3 +125,14 @@ def coverage(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
 
 def build_info(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
     return _query(db, "select * from build_info")
+
+
+def audit(db: Path | str = DEFAULT_DB, limit: int = 200, offset: int = 0) -> pd.DataFrame:
+    """Review decisions of data/audit.csv, latest first: ``limit`` rows from ``offset``."""
+    return _query(db, "select * exclude (seq) from audit order by seq desc limit ? offset ?",
+                  [int(limit), int(offset)])
+
+
+def audit_count(db: Path | str = DEFAULT_DB) -> int:
+    """How many rows the audit has."""
+    return int(_query(db, "select count(*) as n from audit")["n"].iloc[0])

@@ -110,6 +110,20 @@ create table review (
     pending   integer not null   -- undecided, not held back: waiting for a person
 );
 
+-- data/audit.csv as loaded (etl/core/audit.py): one row per review decision, appended by accept
+create table audit (
+    seq          integer primary key,  -- line order in data/audit.csv (1 = oldest)
+    "at"         varchar not null,     -- ISO 8601 with offset
+    who          varchar not null,
+    doc          varchar not null,
+    candidate_id varchar,
+    decision     varchar not null,     -- accept | reject | skip (held back) | edit (a field changed)
+    field        varchar,              -- edit: the field
+    before       varchar,              -- edit: as proposed
+    after        varchar,              -- edit: as accepted
+    fact_id      varchar               -- accept/edit: the fact the row became
+);
+
 -- The vocabulary of etl/core/vocab.py (levels, scopes, themes, qualifiers, statuses), so that the checks
 -- test against the one list instead of repeating it
 create table accepted_values (
