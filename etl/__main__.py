@@ -131,6 +131,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
         return 1
+    if args.corpus:
+        print(evaluate.run_corpus(Path(args.corpus), Path(args.data), out=args.out and Path(args.out),
+                                  errors=args.errors and Path(args.errors)))
+        return 0
     print(evaluate.run(Path(args.data)))
     return 0
 
@@ -172,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("doc", help="document id, e.g. d005")
     p.set_defaults(func=cmd_propose)
     p = sub.add_parser("evaluate", help="leave-one-page-out precision and recall of propose on the reviewed pages")
+    p.add_argument("--corpus", help="instead: grade propose on a corpus folder (register.csv, gold.csv, NN.txt), "
+                                    "e.g. tests/corpus/dev")
+    p.add_argument("--out", help="with --corpus: also write the figures per page and overall as CSV")
+    p.add_argument("--errors", help="with --corpus: also write one CSV row per error (page, class, value, said, gold)")
     p.set_defaults(func=cmd_evaluate)
     args = parser.parse_args(argv)
     return args.func(args)
