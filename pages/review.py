@@ -1,5 +1,6 @@
 """Review (only when the app is started with LOUDI_REVIEW=1): a page's candidate facts with accept / reject /
-edit, written back to data/review/DOC.csv, then accepted into the catalogue and the database rebuilt."""
+edit, written back to data/review/DOC.csv, then accepted into the catalogue and the database rebuilt. Only for
+a signed-in reviewer (ui/review.py: sign_in)."""
 import streamlit as st
 
 from ui import nav, review, state
@@ -10,6 +11,8 @@ lang = state.lang()
 st.title(t("nav_review", lang))
 st.caption(t("review_intro", lang))
 review.show_outcome()
+if not review.sign_in(lang):  # a signed-in reviewer only (or this machine only): see ui/review.py
+    st.stop()
 
 docs = review.docs()
 if not docs:

@@ -1,7 +1,7 @@
 """Sources: each page's register entry and facts, the conflicts, coverage and a note on method."""
 import streamlit as st
 
-from ui import data, nav, prep, show, state
+from ui import data, nav, prep, review, show, state
 from ui.i18n import t
 
 nav.ensure_routed()
@@ -39,6 +39,21 @@ st.dataframe(prep.conflict_table(conflicts, lang), hide_index=True, width="stret
 st.subheader(t("coverage", lang))
 st.caption(t("coverage_caption", lang, numbers=coverage["numbers"].sum(), facts=coverage["in_facts"].sum(),
              skipped=coverage["skipped"].sum(), uncovered=coverage["uncovered"].sum()))
+
+st.subheader(t("audit", lang))  # data/audit.csv: who accepted, rejected or edited which candidate
+log, total = review.audit_log(1)
+if not total:
+    st.caption(t("audit_none", lang))
+else:
+    st.caption(t("audit_caption", lang, n=total))
+    pages = -(-total // review.AUDIT_PAGE)
+    if pages > 1:
+        page = st.number_input(t("audit_page", lang, size=review.AUDIT_PAGE), 1, pages, 1, key="audit_page")
+        log, total = review.audit_log(int(page))
+    st.dataframe(log.rename(columns={c: t(f"col_audit_{c}", lang) for c in log.columns}), hide_index=True,
+                 width="stretch")
+    st.download_button(t("audit_download", lang), review.audit_csv, file_name="audit.csv", mime="text/csv",
+                       key="audit_download")
 
 st.subheader(t("method", lang))
 st.markdown(t("method_text", lang))

@@ -64,6 +64,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "已收录进目录（data/），但数据库未重建，仍为上一版本：",
         "en": "Accepted into the catalogue (data/), but the database was not rebuilt and stays as it was:",
     },
+    # review: reviewer sign-in, the catalogue's lock
+    "review_sign_in": {"zh": "登录", "en": "Sign in"},
+    "review_sign_out": {"zh": "退出登录", "en": "Sign out"},
+    "review_signed_in_as": {"zh": "审核人：{who}", "en": "Reviewer: {who}"},
+    "review_sign_in_oidc": {"zh": "审核页会修改数据，请先以审核人身份登录。", "en": "The review page edits data: sign in as a reviewer first."},
+    "review_sign_in_password": {"zh": "审核页会修改数据，请输入审核人密码。", "en": "The review page edits data: enter the reviewer password."},
+    "review_name": {"zh": "你的名字（记入审核记录）", "en": "Your name (for the review audit)"},
+    "review_password": {"zh": "审核人密码", "en": "Reviewer password"},
+    "review_wrong_password": {"zh": "密码错误。", "en": "Wrong password."},
+    "review_not_a_reviewer": {
+        "zh": "{who} 不在审核人名单中（.streamlit/secrets.toml 的 [review] reviewers）。",
+        "en": "{who} is not a listed reviewer ([review] reviewers in .streamlit/secrets.toml).",
+    },
+    "review_refused": {
+        "zh": "审核页只在本机开放（{why}）：请用 --server.address 127.0.0.1 启动并从本机访问，"
+              "或在 .streamlit/secrets.toml 中配置审核人登录（[auth] 或 [review] password_sha256，见 README）。",
+        "en": "The review page is open on this machine only ({why}): start with --server.address 127.0.0.1 and open it "
+              "from this machine, or configure a reviewer sign-in in .streamlit/secrets.toml ([auth] or [review] "
+              "password_sha256, see the README).",
+    },
+    "review_busy": {"zh": "另一位审核人或命令正在修改目录，未作改动：", "en": "Another reviewer or command is changing the catalogue; nothing changed:"},
+    # sources: the review audit (data/audit.csv)
+    "audit": {"zh": "审核记录", "en": "Review audit"},
+    "audit_caption": {
+        "zh": "每条接受、拒绝、暂缓与修改的候选行（最新在前），共 {n} 条；修改行给出提议值与收录值。",
+        "en": "Every accepted, rejected, held-back and edited candidate row (latest first), {n} in all; an edit shows "
+              "the proposed and the accepted value.",
+    },
+    "audit_none": {"zh": "尚无审核记录。", "en": "No review decisions recorded yet."},
+    "audit_page": {"zh": "页（每页 {size} 条）", "en": "Page ({size} rows each)"},
+    "audit_download": {"zh": "下载全部审核记录（CSV）", "en": "Download the whole audit (CSV)"},
+    "col_audit_at": {"zh": "时间", "en": "When"},
+    "col_audit_who": {"zh": "审核人", "en": "Who"},
+    "col_audit_doc": {"zh": "版面", "en": "Page"},
+    "col_audit_candidate_id": {"zh": "候选编号", "en": "Candidate"},
+    "col_audit_decision": {"zh": "决定", "en": "Decision"},
+    "col_audit_field": {"zh": "字段", "en": "Field"},
+    "col_audit_before": {"zh": "提议值", "en": "Proposed"},
+    "col_audit_after": {"zh": "收录值", "en": "Accepted"},
+    "col_audit_fact_id": {"zh": "事实编号", "en": "Fact"},
     # shared filters
     "county": {"zh": "县市区", "en": "County"},
     "all_counties": {"zh": "全部", "en": "All"},

@@ -1,20 +1,33 @@
 """The review page (LOUDI_REVIEW=1 only): reading and writing data/review/DOC.csv, accepting the decided
 rows into the catalogue and rebuilding the database. The actions run as button callbacks before the page
 is drawn, so their outcome survives any rerun; the page shows the outcome kept in
-``st.session_state[OUTCOME]``."""
+``st.session_state[OUTCOME]``.
+
+The page edits data, so a visitor must be a signed-in reviewer (:func:`sign_in`): through ``st.login`` when
+``.streamlit/secrets.toml`` configures an OIDC provider (``[auth]``; the reviewers' e-mail addresses in
+``[review] reviewers``), else with the reviewer password (``[review] password_sha256``, the sha256 of it in
+hex), else only on this machine: the server listens on a loopback address and the visitor comes from it.
+Each action checks it again. Accept and rebuild hold the catalogue's lock (etl.core.lock), and accept
+records the reviewer in data/audit.csv. The sources page shows that audit (:func:`audit_log`).
+"""
 from __future__ import annotations
 
+import hashlib
+import hmac
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from etl import accept, build
-from etl.core import catalog
+from etl.core import audit, catalog, lock
 from etl.core.paths import DATA
-from etl.core.review import REVIEW_COLUMNS, load_review, review_docs, save_review
+from etl.core.review import REVIEW_COLUMNS, keep_proposed, load_review, review_docs, save_review
 from etl.core.vocab import THEMES
+from etl.db import queries
 from ui import data, state
 from ui.i18n import t
 
@@ -40,7 +53,9 @@ def docs() -> list[str]:
 
 
 def rows(doc: str) -> pd.DataFrame:
-    """The candidates of a page's review file, every column as text."""
+    """The candidates of a page's review file, every column as text (the file as proposed is kept first, for
+    the audit of edits: etl.core.review.keep_proposed)."""
+    keep_proposed(doc, data_dir())
     found = pd.DataFrame(load_review(doc, data_dir()), dtype=object)
     if found.empty:
         found = pd.DataFrame(columns=REVIEW_COLUMNS, dtype=object)
@@ -73,7 +88,135 @@ def editor_options(rows: pd.DataFrame) -> dict:
 
 
 def _save(doc: str, edited: pd.DataFrame) -> Path:
-    return save_review(doc, edited.fillna("").astype(str).to_dict("records"), data_dir())
+    with lock.held(data_dir(), f"review page: save {doc}", who=reviewer() or ""):
+        return save_review(doc, edited.fillna("").astype(str).to_dict("records"), data_dir())
+
+
+# --- Who may review -----------------------------------------------------------------------------------------
+
+SIGNED_IN = "review_signed_in"  # session state: the reviewer's name after the password was right
+LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
+
+
+def _secrets(section: str) -> dict:
+    """A section of .streamlit/secrets.toml, {} when there is none (or no secrets file at all)."""
+    try:
+        value = st.secrets.get(section)
+    except Exception:  # no secrets file: Streamlit raises on reading one that is absent or broken
+        return {}
+    return dict(value) if value else {}
+
+
+def oidc_configured() -> bool:
+    """True when secrets.toml has an [auth] section: reviewers sign in through st.login."""
+    return bool(_secrets("auth"))
+
+
+def password_sha256() -> str:
+    return str(_secrets("review").get("password_sha256", "")).strip().lower()
+
+
+def password_ok(password: str) -> bool:
+    """The password's sha256 is the configured one (compared in constant time)."""
+    expected = password_sha256()
+    given = hashlib.sha256(password.encode("utf-8")).hexdigest()
+    return bool(expected) and hmac.compare_digest(given, expected)
+
+
+def _loopback(name: str | None) -> bool:
+    if not name:
+        return False
+    if name.lower() in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def not_local() -> str:
+    """'' when the server is reachable only from this machine and the visitor comes from it, else why not:
+    the ``server.address`` option (unset means every address), the address the browser used (Host header),
+    the visitor's address."""
+    address = st.get_option("server.address")
+    if address and not _loopback(address):
+        return f"server.address = {address}"
+    host = st.context.headers.get("host") if st.context.headers else None
+    if isinstance(host, str) and host and not _loopback(urlsplit(f"//{host}").hostname):
+        return f"Host: {host}"
+    ip = st.context.ip_address  # None through localhost (and not a str in AppTest, which has no connection)
+    if isinstance(ip, str) and ip and not _loopback(ip):
+        return f"client {ip}"
+    return ""
+
+
+def reviewer() -> str | None:
+    """The reviewer of this session, or None when the visitor may not review (draws nothing)."""
+    if oidc_configured():
+        if not st.user.get("is_logged_in"):
+            return None
+        email = str(st.user.get("email") or "").strip().lower()
+        allowed = {str(a).strip().lower() for a in _secrets("review").get("reviewers", [])}
+        return email if email and email in allowed else None
+    if password_sha256():
+        return st.session_state.get(SIGNED_IN) or None
+    return audit.reviewer(None) if not not_local() else None
+
+
+def sign_in_with_password() -> None:
+    """Button callback: the password field against [review] password_sha256; the password is not kept."""
+    password = st.session_state.get("review_password") or ""
+    st.session_state["review_password"] = ""
+    name = (st.session_state.get("review_name") or "").strip()
+    if password_ok(password):
+        st.session_state[SIGNED_IN] = name or audit.reviewer(None)
+    else:
+        st.session_state[OUTCOME] = ("error", t("review_wrong_password", state.lang()))
+
+
+def sign_out() -> None:
+    st.session_state.pop(SIGNED_IN, None)
+
+
+def sign_in(lang: str) -> str | None:
+    """The reviewer, or None after drawing what the visitor needs instead of the review page: the sign-in
+    (provider or password) or the refusal. The page stops then."""
+    who = reviewer()
+    if who:
+        left, right = st.columns([4, 1])
+        left.caption(t("review_signed_in_as", lang, who=who))
+        if oidc_configured():
+            if right.button(t("review_sign_out", lang), key="review_sign_out"):
+                st.logout()
+        elif password_sha256():
+            right.button(t("review_sign_out", lang), key="review_sign_out", on_click=sign_out)
+        return who
+    if oidc_configured():
+        if st.user.get("is_logged_in"):
+            st.error(t("review_not_a_reviewer", lang, who=st.user.get("email") or "?"))
+            if st.button(t("review_sign_out", lang), key="review_sign_out"):
+                st.logout()
+        else:
+            st.info(t("review_sign_in_oidc", lang))
+            if st.button(t("review_sign_in", lang), key="review_sign_in", type="primary"):
+                st.login(_secrets("review").get("provider") or None)
+        return None
+    if password_sha256():
+        st.info(t("review_sign_in_password", lang))
+        st.text_input(t("review_name", lang), key="review_name")
+        st.text_input(t("review_password", lang), type="password", key="review_password")
+        st.button(t("review_sign_in", lang), key="review_sign_in", type="primary", on_click=sign_in_with_password)
+        return None
+    st.error(t("review_refused", lang, why=not_local()))
+    return None
+
+
+def _refused(lang: str) -> bool:
+    """In an action: True (and the refusal as its outcome) when this session may not review."""
+    if reviewer():
+        return False
+    st.session_state[OUTCOME] = ("error", t("review_refused", lang, why=not_local() or t("review_sign_in", lang)))
+    return True
 
 
 # --- The actions (button callbacks) ----------------------------------------------------------------------
@@ -94,6 +237,8 @@ def with_edits(doc: str, found: pd.DataFrame) -> pd.DataFrame:
 
 def bulk_accept(doc: str, threshold: float) -> None:
     """Mark accept every undecided, not held-back row at or above the confidence threshold; save."""
+    if _refused(state.lang()):
+        return
     edited = with_edits(doc, rows(doc))
     undecided = edited["decision"].fillna("").str.strip() == ""
     held = edited["hold_back"].fillna("").str.strip() != ""
@@ -106,6 +251,8 @@ def bulk_accept(doc: str, threshold: float) -> None:
 
 
 def save(doc: str) -> None:
+    if _refused(state.lang()):
+        return
     path = _save(doc, with_edits(doc, rows(doc)))
     st.session_state.pop(editor_key(doc), None)
     st.session_state[OUTCOME] = ("success", t("review_saved", state.lang(), path=path))
@@ -115,9 +262,20 @@ def accept_and_rebuild(doc: str) -> None:
     """Save the edits, move the decided rows into the catalogue, rebuild the database (the caches follow
     its mtime). On a failure nothing is moved, or the previous database stays."""
     lang = state.lang()
+    who = reviewer()
+    if _refused(lang):
+        return
+    try:
+        with lock.held(data_dir(), f"review page: accept {doc} and rebuild", who=who):
+            _accept_and_rebuild(doc, lang, who)
+    except lock.LockBusy as exc:
+        st.session_state[OUTCOME] = ("error", t("review_busy", lang) + f"\n\n{exc}")
+
+
+def _accept_and_rebuild(doc: str, lang: str, who: str) -> None:
     save(doc)
     try:
-        result = accept.accept(doc, data_dir())
+        result = accept.accept(doc, data_dir(), who=who)
     except accept.AcceptError as exc:
         st.session_state[OUTCOME] = ("error", t("review_failed", lang) + "\n\n"
                                      + "\n".join(f"- {p}" for p in exc.problems))
@@ -137,3 +295,20 @@ def show_outcome() -> None:
     if outcome:
         kind, message = outcome
         getattr(st, kind)(message)
+
+
+# --- The audit (shown on the sources page) ------------------------------------------------------------------
+
+AUDIT_PAGE = 200  # rows per page of the audit table
+
+
+def audit_log(page: int = 1, size: int = AUDIT_PAGE) -> tuple[pd.DataFrame, int]:
+    """One page of the review audit (latest first) and how many rows it has in all."""
+    db = data.db_path()
+    return queries.audit(db, limit=size, offset=(max(1, page) - 1) * size), queries.audit_count(db)
+
+
+def audit_csv() -> bytes:
+    """The whole audit as CSV, latest first."""
+    db = data.db_path()
+    return queries.audit(db, limit=max(1, queries.audit_count(db)), offset=0).to_csv(index=False).encode("utf-8")
