@@ -130,3 +130,15 @@ def describe(page) -> str:
 def wait_for_charts(page, timeout: float = 30000) -> float:
     """settle() for a page that must draw a chart."""
     return settle(page, True, timeout)
+
+
+def http_get(url: str, headers: dict[str, str] | None = None,
+             timeout: float = 30.0) -> tuple[int, dict[str, str], bytes]:
+    """(status, headers with lower-case names, body) of a GET, also for 304 and 4xx/5xx answers (which
+    urllib raises)."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()

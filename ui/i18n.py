@@ -218,6 +218,88 @@ STRINGS: dict[str, dict[str, str]] = {
     "derived": {"zh": "推算", "en": "derived"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
+    # citable facts (/fact?id=…), "cite this view", the data API's headers and bundle (ui/cite.py, ui/api.py)
+    "nav_fact": {"zh": "事实", "en": "Fact"},
+    "fact_missing": {"zh": "在“数据浏览”表格中点击一行的编号，即可打开该事实。", "en": "Click a row's ID in the explorer's table to open a fact."},
+    "fact_value": {"zh": "公布值（按原样）", "en": "Value as published"},
+    "fact_details": {
+        "zh": "地区：{region}（{county}）· 时期：{period} · 限定：{qualifier} · 版面：{doc} · 编号：{fact_id} · 性质：公布值",
+        "en": "Region: {region} ({county}) · period: {period} · qualifier: {qualifier} · page: {doc} · ID: {fact_id} · published",
+    },
+    "fact_quote": {"zh": "原文（在版面中标出）", "en": "The sentence, marked in its page"},
+    "fact_quote_lost": {"zh": "未能在版面文本中定位原文句子：", "en": "The sentence could not be located in the page's text:"},
+    "fact_group": {"zh": "同一地区、指标、时期的不同公布值", "en": "Other published values for the same region, indicator and period"},
+    "fact_no_conflict": {"zh": "没有其他版面给出不同的数值。", "en": "No other page gives a different value."},
+    "fact_used": {"zh": "图表采用此值（{rule}）：{reason}", "en": "Charts use this value ({rule}): {reason}"},
+    "fact_not_used": {"zh": "图表不采用此值，而采用 {used}（{rule}）：{reason}", "en": "Charts use {used} instead ({rule}): {reason}"},
+    "fact_cite": {"zh": "引用此事实", "en": "Cite this fact"},
+    "fact_cite_caption": {"zh": "中文（GB/T 7714）与英文引文，右上角可复制。", "en": "Chinese (GB/T 7714) and English citations; copy with the button at the top right."},
+    "cite_this_view": {"zh": "引用此视图", "en": "Cite this view"},
+    "cite_view": {
+        "zh": "{project}. {title}[DB/OL]. 数据版本 {version}. ({built})[{accessed}]. {url}.",
+        "en": "{project} ({year}). {title} [Data set]. Data version {version}, built {built}. Retrieved {accessed}, from {url}",
+    },
+    "cite_fact": {
+        "zh": "{project}. {title}：事实 {fact_id}[DB/OL]. 数据版本 {version}. ({built})[{accessed}]. {url}. 原载：{source}",
+        "en": "{project} ({year}). {title} (fact {fact_id}) [Data set]. Data version {version}, built {built}. "
+              "Retrieved {accessed}, from {url}. Originally published in: {source}",
+    },
+    "cite_fact_title": {"zh": "{region}{indicator}（{period}）", "en": "{indicator}, {region}, {period}"},
+    "cite_source": {"zh": "{headline}[N]. {newspaper}, {date}.", "en": "\"{headline}\". {newspaper}, {date}."},
+    "cite_no_newspaper": {"zh": "报纸名称未印", "en": "newspaper not printed on the page"},
+    "cite_inferred": {"zh": "{year}（推断）", "en": "{year} (inferred)"},
+    "cite_page_no": {"zh": "{date}({page})", "en": "{date}, page {page}"},
+    "cite_accessed_blank": {"zh": "引用日期", "en": "[date accessed]"},
+    "cite_heading": {"zh": "引用", "en": "How to cite"},
+    "licence_heading": {"zh": "许可", "en": "Licence"},
+    "licence": {
+        "zh": "数字是所列报纸版面公布的事实，原文句子是为便于核对出处的简短引用；版面的著作权属于原出版者。"
+              "本项目尚未为这一汇编选定开放许可：再发布前请先联系项目负责人；引用时请注明来源与数据版本。",
+        "en": "The figures are facts published on the newspaper pages listed in sources.json; the quotes are short "
+              "extracts given so that each figure can be checked. Copyright in the pages stays with their publishers. "
+              "The project has not chosen an open licence for this compilation yet: ask before republishing it, and "
+              "cite it with its data version.",
+    },
+    "bundle_heading": {"zh": "数据包", "en": "Data bundle"},
+    "bundle_title": {"zh": "事实数据包", "en": "Facts data bundle"},
+    "bundle_intro": {"zh": "facts.csv 含 {rows} 条事实（筛选：{query}）。", "en": "facts.csv holds {rows} facts (filter: {query})."},
+    "bundle_everything": {"zh": "无，即全部", "en": "none, every fact"},
+    "bundle_version": {
+        "zh": "数据版本 {version}（构建所用 data/ 全部文件的 sha256：{sha256}；{built} 构建）。",
+        "en": "Data version {version} (sha256 of every file of data/ the database was built from: {sha256}; built {built}).",
+    },
+    "bundle_files": {
+        "zh": "文件：facts.csv（每个公布数字一行，附原文句子与事实页链接）；indicators.json（指标名称、单位、说明、推算公式）；"
+              "regions.json（地区）；sources.json（各版面的来源登记）。",
+        "en": "Files: facts.csv (one row per published number, with its sentence and the link to its fact page); "
+              "indicators.json (indicator names, units, descriptions, formulas of derived values); regions.json "
+              "(places); sources.json (each page's register entry).",
+    },
+    "field_fact_id": {"zh": "编号", "en": "ID"},
+    "field_region": {"zh": "地区代码", "en": "Region code"},
+    "field_region_name": {"zh": "地区", "en": "Region"},
+    "field_county": {"zh": "县市区代码", "en": "County code"},
+    "field_county_name": {"zh": "县市区", "en": "County"},
+    "field_level": {"zh": "地区级别", "en": "Region level"},
+    "field_indicator": {"zh": "指标代码", "en": "Indicator code"},
+    "field_indicator_name": {"zh": "指标", "en": "Indicator"},
+    "field_theme": {"zh": "主题", "en": "Theme"},
+    "field_period": {"zh": "时期", "en": "Period"},
+    "field_year": {"zh": "年份", "en": "Year"},
+    "field_value": {"zh": "公布值", "en": "Value as published"},
+    "field_unit": {"zh": "单位", "en": "Unit"},
+    "field_value_num": {"zh": "数值", "en": "Value (number)"},
+    "field_value_base": {"zh": "基本单位数值", "en": "Value in base unit"},
+    "field_base_unit": {"zh": "基本单位", "en": "Base unit"},
+    "field_qualifier": {"zh": "限定", "en": "Qualifier"},
+    "field_out_of": {"zh": "排名基数", "en": "Ranked out of"},
+    "field_doc": {"zh": "版面", "en": "Page"},
+    "field_quote": {"zh": "原文", "en": "Quote"},
+    "field_note": {"zh": "备注", "en": "Note"},
+    "field_is_preferred": {"zh": "图表采用", "en": "Used in charts"},
+    "field_in_conflict": {"zh": "有冲突", "en": "In conflict"},
+    "field_status": {"zh": "性质", "en": "Status"},
+    "field_url": {"zh": "链接", "en": "Link"},
 }
 
 UNITS_EN = {

@@ -1,11 +1,13 @@
 """Shape query results for charts and tables: names in the interface language, formatted labels."""
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ui import format as fmt
+from ui import links
 from ui.config import Land
 from ui.i18n import formula_label, qualifier_label, rule_label, t, unit_label
 
@@ -212,3 +214,89 @@ def land_points(values: pd.DataFrame, land: Land, lang: str) -> pd.DataFrame:
     points["category_name"] = [f"{i}\n{t('land_where', lang, region=r, period=fmt.period(p, lang))}"
                                for i, r, p in zip(points["indicator_name"], points["region_name"], points["period"])]
     return points
+
+
+# --- Citable facts and the data API -----------------------------------------------------------------------
+
+FACT_PAGE = "fact"  # the fact page's path: /fact?id=d001-002
+# the API's fact fields, in order; headers come from i18n's field_<name>
+FACT_FIELDS = ("fact_id", "region", "region_name", "county", "county_name", "level", "indicator",
+               "indicator_name", "theme", "period", "year", "value", "unit", "value_num", "value_base", "base_unit",
+               "qualifier", "out_of", "doc", "quote", "note", "is_preferred", "in_conflict", "status", "url")
+FACT_LINK_TEXT = r"id=([^&]+)"  # a link column shows the fact id of its /fact?id=… URL
+
+
+def fact_url(app_url: str, fact_id: str, lang: str) -> str:
+    """The fact page's full link: 'http://host:8501/fact?id=d001-002&lang=zh'."""
+    return links.share_url(app_url, FACT_PAGE, {"id": fact_id, "lang": lang})
+
+
+def fact_links(shown: pd.DataFrame, app_url: str, lang: str) -> pd.DataFrame:
+    """A table of prep.table with its ID column turned into links to the fact pages (for a LinkColumn
+    showing ``FACT_LINK_TEXT``)."""
+    column = t("col_id", lang)
+    return shown.assign(**{column: [fact_url(app_url, i, lang) for i in shown[column]]})
+
+
+def fact_fields(values: pd.DataFrame, lang: str, app_url: str) -> pd.DataFrame:
+    """Rows of indicator_values as the API gives them: codes, names in ``lang``, the value as published
+    and in its base unit, the quote and the fact page's link; columns ``FACT_FIELDS``."""
+    out = values.assign(region_name=values[f"region_{lang}"], county_name=values[f"county_{lang}"],
+                        indicator_name=values[f"indicator_{lang}"],
+                        url=[fact_url(app_url, i, lang) for i in values["fact_id"]])
+    return out[list(FACT_FIELDS)]
+
+
+def fact_headers(lang: str) -> dict[str, str]:
+    """Header of every API fact field in ``lang``."""
+    return {name: t(f"field_{name}", lang) for name in FACT_FIELDS}
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A quote as it stands in its page, with the text around it (raw: line breaks and spaces kept)."""
+
+    before: str
+    quote: str
+    after: str
+    cut_before: bool  # the page goes on before ``before``
+    cut_after: bool
+
+
+def quote_excerpt(page: str, quote: str, context: int = 160) -> Excerpt | None:
+    """Where ``quote`` stands in ``page`` under the whitespace rule (both squeezed of every whitespace
+    character), with up to ``context`` characters of the page either side; None when it is not there."""
+    kept = [i for i, ch in enumerate(page) if not ch.isspace()]  # raw offset of each squeezed character
+    squeezed, needle = "".join(page[i] for i in kept), "".join(quote.split())
+    at = squeezed.find(needle) if needle else -1
+    if at < 0:
+        return None
+    start, end = kept[at], kept[at + len(needle) - 1] + 1
+    lo, hi = max(0, start - context), min(len(page), end + context)
+    return Excerpt(page[lo:start], page[start:end], page[end:hi], lo > 0, hi < len(page))
+
+
+def excerpt_html(excerpt: Excerpt) -> str:
+    """The excerpt as escaped HTML, the quote in <mark>, line breaks kept."""
+    def esc(s: str) -> str:
+        return html.escape(s).replace("\n", "<br>")
+
+    return (("… " if excerpt.cut_before else "") + esc(excerpt.before) + f"<mark>{esc(excerpt.quote)}</mark>"
+            + esc(excerpt.after) + (" …" if excerpt.cut_after else ""))
+
+
+EXCERPT_STYLE = "line-height: 1.8; border-left: 3px solid #f0c36d; padding: 0.2rem 0 0.2rem 0.8rem"
+
+
+def register_entry(source: pd.Series, regions: pd.DataFrame, lang: str) -> str:
+    """A page's register entry as the sources page shows it (Markdown): file, newspaper, page, dates and
+    their basis, subject region, what the page does not say."""
+    names = dict(zip(regions["code"], regions[f"name_{lang}"]))
+
+    def shown(value: object) -> object:
+        return "—" if value is None or value != value or value == "" else value
+
+    return t("register_entry", lang, file=source["file"], newspaper=shown(source["newspaper"]),
+             page=shown(source["page"]), printed=shown(source["date_printed"]), inferred=source["date_inferred"],
+             basis=source[f"date_basis_{lang}"], region=names.get(source["subject_region"], source["subject_region"]),
+             unknown=source[f"unknown_{lang}"])
