@@ -30,7 +30,9 @@ for col, (column, param, label, options, shown_as) in zip(st.columns(len(filters
 
 st.caption(t("facts_caption", lang, n=len(facts)))
 shown = prep.table(facts, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+# each row's ID links to its citable fact page (/fact?id=…)
+st.dataframe(prep.fact_links(shown, st.context.url or "", lang), hide_index=True, width="stretch",
+             column_config={t("col_id", lang): st.column_config.LinkColumn(display_text=prep.FACT_LINK_TEXT)})
 c1, c2 = st.columns(2)
 c1.download_button(t("download_csv", lang), prep.csv_bytes(shown), file_name="loudi-facts-shown.csv", mime="text/csv")
 c2.download_button(t("download_all", lang), prep.csv_bytes(everything), file_name="loudi-facts-all.csv",

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 PAGES = [("overview", "pages/overview.py"), ("compare", "pages/compare.py"), ("parks", "pages/parks.py"),
          ("land", "pages/land.py"), ("explorer", "pages/explorer.py"), ("sources", "pages/sources.py")]
 REVIEW_PAGE = ("review", "pages/review.py")  # LOUDI_REVIEW=1 only: it writes data/
+FACT_PAGE = ("fact", "pages/fact.py")  # /fact?id=d001-002: reached by a fact's link, not from the page list
 ROUTED = "routed"  # session state: dashboard.py's navigation has run in this session
 
 
@@ -25,9 +26,13 @@ def title(name: str, lang: str) -> str:
 
 
 def pages(lang: str) -> list[st.Page]:
-    """The shared dashboard's pages, and the review page when the app was started for review."""
+    """The shared dashboard's pages, the review page when the app was started for review, and the fact page
+    (hidden from the page list: a fact's link opens it)."""
     entries = PAGES + ([REVIEW_PAGE] if data.review_mode() else [])
-    return [st.Page(file, title=title(name, lang), url_path=name, default=i == 0)
+    after = [name for name, _ in entries].index("explorer") + 1  # beside the explorer, whose rows link to it
+    entries = entries[:after] + [FACT_PAGE] + entries[after:]
+    return [st.Page(file, title=title(name, lang), url_path=name, default=i == 0,
+                    visibility="hidden" if name == FACT_PAGE[0] else "visible")
             for i, (name, file) in enumerate(entries)]
 
 
