@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import bind, charts, export, links, prep, state
+from ui import api, bind, charts, cite, data, export, links, nav, prep, state
 from ui import format as fmt
 from ui.i18n import rule_label, t
 
@@ -127,13 +128,21 @@ def land_rates(progress: prep.LandProgress) -> None:
 
 
 def share_box(page_path: str) -> None:
-    """The full URL of the current view, with a copy button."""
+    """The full URL of the current view, and beside it a citation of the view (page title, data version,
+    date, link), each in a box with a copy button."""
     url = links.share_url(st.context.url or "http://localhost:8501/", page_path, st.query_params.to_dict())
-    # its content (and the code block's script) is made only when it is opened
-    with st.popover(t("share_link", state.lang()), icon=":material/link:", width="stretch", on_change="rerun",
+    lang = state.lang()
+    # their content (and the code block's script) is made only when one is opened
+    with st.popover(t("share_link", lang), icon=":material/link:", width="stretch", on_change="rerun",
                     key="share_link") as box:
         if box.open:
             st.code(url, language=None, wrap_lines=True)
+    with st.popover(t("cite_this_view", lang), icon=":material/format_quote:", width="stretch", on_change="rerun",
+                    key="cite_view") as box:
+        if box.open:
+            title = nav.title(page_path or nav.PAGES[0][0], lang)
+            st.code(cite.view_citation(title, api.data_version(data.db_path()), url, date.today(), lang),
+                    language=None, wrap_lines=True)
 
 
 # Why no app-wide CSS element: the browser fetches an element type's code (st.html, or st.markdown with
