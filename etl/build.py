@@ -84,25 +84,35 @@ def county_of(regions: dict[str, catalog.Row]) -> dict[str, str | None]:
     return result
 
 
+DERIVED_COLUMNS = ["indicator", "region", "period", "year", "value_base", "base_unit", "formula", "inputs", "status"]
+
+
 def derived_values(facts: pd.DataFrame, cat: Catalog) -> pd.DataFrame:
-    """Derived indicators of the form ``a / b [× k]`` computed from preferred published facts."""
-    rows = []
+    """Derived indicators of the form ``a / b [× k]`` computed from preferred published facts: every pair of a
+    numerator and a denominator fact of the same region and period (a join), the denominator not zero."""
+    frames = []
     for ind in cat.indicators:
         if not ind["formula"]:
             continue
         m = catalog.DERIVED_FORMULA.match(ind["formula"])
         num, den, scale = m.group(1), m.group(2), int(m.group(3) or 1)
-        a = facts[facts["indicator"] == num]
-        b = facts[facts["indicator"] == den]
-        for (_, x), (_, y) in ((x, y) for x in a.iterrows() for y in b.iterrows()):
-            if x["region"] == y["region"] and x["period"] == y["period"] and y["value_base"]:
-                rows.append({
-                    "indicator": ind["code"], "region": x["region"], "period": x["period"], "year": x["year"],
-                    "value_base": x["value_base"] / y["value_base"] * scale, "base_unit": ind["base_unit"],
-                    "formula": ind["formula"], "inputs": f"{x['fact_id']}, {y['fact_id']}",
-                    "status": "derived"})
-    return pd.DataFrame(rows, columns=["indicator", "region", "period", "year", "value_base", "base_unit",
-                                       "formula", "inputs", "status"])
+        a = facts.loc[facts["indicator"] == num, ["region", "period", "year", "value_base", "fact_id"]]
+        b = facts.loc[facts["indicator"] == den, ["region", "period", "value_base", "fact_id"]]
+        b = b[b["value_base"] != 0]
+        # numerator order, then denominator order, as the pairs were once listed
+        pairs = a.assign(_x=range(len(a))).merge(b.assign(_y=range(len(b))), on=["region", "period"],
+                                                 suffixes=("", "_den")).sort_values(["_x", "_y"], kind="stable")
+        if pairs.empty:
+            continue
+        frames.append(pd.DataFrame({
+            "indicator": ind["code"], "region": pairs["region"].to_numpy(), "period": pairs["period"].to_numpy(),
+            "year": pairs["year"].to_numpy(),
+            "value_base": (pairs["value_base"] / pairs["value_base_den"] * scale).to_numpy(),
+            "base_unit": ind["base_unit"], "formula": ind["formula"],
+            "inputs": (pairs["fact_id"] + ", " + pairs["fact_id_den"]).to_numpy(), "status": "derived"}))
+    if not frames:
+        return pd.DataFrame([], columns=DERIVED_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[DERIVED_COLUMNS]
 
 
 def catalogue_digest(data_dir: Path) -> str:

@@ -7,6 +7,7 @@ its period (year, month, day) or its ``out_of`` (rank among N). It is *covered b
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from etl.core import text
@@ -46,8 +47,20 @@ def period_numbers(period: str) -> set[str]:
     return parts
 
 
-def _spans(squeezed_page: str, snippet: str) -> list[tuple[int, int]]:
-    return [(s, s + len(snippet)) for s in text.find_all(squeezed_page, snippet)]
+def covered(tokens: list[text.Token], spans: list[tuple[int, int, set[str]]]) -> set[int]:
+    """Indexes of the tokens lying inside a span (start, end, accepted texts) whose texts accept them.
+
+    Each span looks only at the tokens inside it (a binary search on the tokens' starts), so a page with
+    many facts costs the sum of its quotes' tokens, not tokens × facts."""
+    starts = [t.start for t in tokens]
+    found: set[int] = set()
+    for s, e, accepted in spans:
+        i = bisect.bisect_left(starts, s)
+        while i < len(tokens) and tokens[i].start < e:
+            if tokens[i].end <= e and tokens[i].text in accepted:
+                found.add(i)
+            i += 1
+    return found
 
 
 def measure(cat: Catalog, docs: list[str] | None = None) -> Report:
@@ -55,33 +68,39 @@ def measure(cat: Catalog, docs: list[str] | None = None) -> Report:
     per_doc: dict[str, dict[str, int]] = {}
     uncovered: list[Uncovered] = []
     files = {s["doc"]: s["file"] for s in cat.sources}
+    facts_of: dict[str, list] = {}
+    for f in cat.facts:
+        if f["quote"]:
+            facts_of.setdefault(f["doc"], []).append(f)
+    skips_of: dict[str, list] = {}
+    for k in cat.skipped:
+        if k["context"]:
+            skips_of.setdefault(k["doc"], []).append(k)
     for doc, raw in sorted(cat.pages.items()):
         if docs and doc not in docs:
             continue
-        page = text.squeeze(raw)
+        page = cat.squeezed(doc)
         # (start, end, accepted token texts) for each fact and skip row of this page
         fact_spans: list[tuple[int, int, set[str]]] = []
-        for f in cat.facts:
-            if f["doc"] != doc or not f["quote"]:
-                continue
+        for f in facts_of.get(doc, []):
             accepted = {text.squeeze(f["value"]), f["out_of"]}
             try:
                 accepted |= period_numbers(f["period"])
             except ValueError:
                 pass
-            for s, e in _spans(page, text.squeeze(f["quote"])):
-                fact_spans.append((s, e, accepted))
+            length = len(text.squeeze(f["quote"]))
+            fact_spans += [(s, s + length, accepted) for s in cat.occurrences(doc, f["quote"])]
         skip_spans: list[tuple[int, int, set[str]]] = []
-        for k in cat.skipped:
-            if k["doc"] == doc and k["context"]:
-                for s, e in _spans(page, text.squeeze(k["context"])):
-                    skip_spans.append((s, e, {k["number"]}))
-        counts = {"numbers": 0, "in_facts": 0, "skipped": 0, "uncovered": 0}
-        for tok in cat.numbers(doc):
-            counts["numbers"] += 1
-            if any(s <= tok.start and tok.end <= e and tok.text in acc for s, e, acc in fact_spans):
+        for k in skips_of.get(doc, []):
+            length = len(text.squeeze(k["context"]))
+            skip_spans += [(s, s + length, {k["number"]}) for s in cat.occurrences(doc, k["context"])]
+        tokens = cat.numbers(doc)
+        in_facts, skipped = covered(tokens, fact_spans), covered(tokens, skip_spans)
+        counts = {"numbers": len(tokens), "in_facts": 0, "skipped": 0, "uncovered": 0}
+        for i, tok in enumerate(tokens):
+            if i in in_facts:
                 counts["in_facts"] += 1
-            elif any(s <= tok.start and tok.end <= e and tok.text in acc for s, e, acc in skip_spans):
+            elif i in skipped:
                 counts["skipped"] += 1
             else:
                 counts["uncovered"] += 1

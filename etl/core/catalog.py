@@ -88,9 +88,19 @@ class Catalog:
     pages: dict[str, str] = field(default_factory=dict)  # doc -> raw text
     problems: list[Problem] = field(default_factory=list)
     _numbers: dict[str, list[text.Token]] = field(default_factory=dict, repr=False)
+    # caches, each checked against what it was computed from (a test may change a page or the units)
+    _squeezed: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # doc -> (raw, squeezed)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)  # doc -> its tokens' starts
+    _found: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)  # doc -> needle -> starts
+    _units: tuple = field(default=(), repr=False)
 
     def squeezed(self, doc: str) -> str:
-        return text.squeeze(self.pages[doc])
+        raw = self.pages[doc]
+        cached = self._squeezed.get(doc)
+        if cached is None or cached[0] is not raw:
+            cached = self._squeezed[doc] = (raw, text.squeeze(raw))
+            self._found.pop(doc, None)
+        return cached[1]
 
     def numbers(self, doc: str) -> list[text.Token]:
         """The page's number tokens (etl.core.text.numbers_of, the one tokeniser), computed once."""
@@ -98,17 +108,36 @@ class Catalog:
             src = next((s for s in self.sources if s["doc"] == doc), None)
             html = text.is_html_original(src.values.get("original", "")) if src else False
             self._numbers[doc] = text.numbers_of(self.pages[doc], html)
+            self._starts.pop(doc, None)
         return self._numbers[doc]
+
+    def occurrences(self, doc: str, snippet: str) -> list[int]:
+        """Squeezed start offsets of every occurrence of ``snippet`` in the page (whitespace ignored), found
+        once per page and snippet (the catalogue checks and coverage ask for the same quotes)."""
+        page, needle = self.squeezed(doc), text.squeeze(snippet)
+        found = self._found.setdefault(doc, {})
+        if needle not in found:
+            found[needle] = text.find_all(page, needle)
+        return found[needle]
 
     def numbers_in(self, doc: str, snippet: str) -> set[str] | None:
         """The numbers of the page inside any occurrence of ``snippet`` (whitespace ignored); None when the
         snippet is not in the page."""
-        page, needle = self.squeezed(doc), text.squeeze(snippet)
-        starts = text.find_all(page, needle)
+        needle = text.squeeze(snippet)
+        starts = self.occurrences(doc, snippet)
         if not needle or not starts:
             return None
         tokens = self.numbers(doc)
-        return set().union(*(text.numbers_within(tokens, s, s + len(needle)) for s in starts))
+        if doc not in self._starts:
+            self._starts[doc] = [t.start for t in tokens]
+        return set().union(*(text.numbers_between(tokens, self._starts[doc], s, s + len(needle)) for s in starts))
+
+    def unit_index(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """Known printed units and (unit, base unit) conversions of data/units.csv."""
+        if not self._units or self._units[0] is not self.units or self._units[1] != len(self.units):
+            self._units = (self.units, len(self.units), {u["unit"] for u in self.units},
+                           {(u["unit"], u["base_unit"]) for u in self.units})
+        return self._units[2], self._units[3]
 
     def pending(self) -> set[str]:
         """Docs whose review is not finished: built and measured, but uncovered numbers are allowed."""
@@ -206,10 +235,10 @@ def fact_problems(values: dict[str, str], cat: Catalog, regions: Collection[str]
             problems.append(("qualifier", f"{tag!r} not one of {sorted(QUALIFIERS)}"))
     if row["out_of"] and not row["out_of"].isdigit():
         problems.append(("out_of", f"{row['out_of']!r} is not a whole number"))
-    known_units = {u["unit"] for u in cat.units}
+    known_units, conversions = cat.unit_index()
     if row["unit"] not in known_units:
         problems.append(("unit", f"unknown unit {row['unit']!r}: not in data/units.csv"))
-    elif ind is not None and not any(u["unit"] == row["unit"] and u["base_unit"] == ind["base_unit"] for u in cat.units):
+    elif ind is not None and (row["unit"], ind["base_unit"]) not in conversions:
         problems.append(("unit", f"{row['unit']!r} has no conversion to {ind['base_unit']!r} "
                                  f"(indicator {row['indicator']}) in data/units.csv"))
     if row["doc"] in cat.pages:

@@ -21,25 +21,29 @@ def period_year(period: str) -> int:
     return int(period.split("..")[-1][:4])
 
 
+FACT_COLUMNS = ["fact_id", "doc", "region", "indicator", "period", "year", "value", "value_num", "unit",
+                "value_base", "base_unit", "qualifier", "out_of", "quote", "note", "source_file", "source_line"]
+
+
 def facts_table(cat: Catalog) -> pd.DataFrame:
     """Facts with the published value parsed and converted to the indicator's base unit."""
-    indicators = {r["code"]: r for r in cat.indicators}
+    base_of = {r["code"]: r["base_unit"] for r in cat.indicators}
     factors = {(u["unit"], u["base_unit"]): Decimal(u["factor"]) for u in cat.units}
-    rows = []
-    for f in cat.facts:
-        base_unit = indicators[f["indicator"]]["base_unit"]
-        value_num = text.parse_number(f["value"])
-        rows.append({
-            "fact_id": f["fact_id"], "doc": f["doc"], "region": f["region"], "indicator": f["indicator"],
-            "period": f["period"], "year": period_year(f["period"]), "value": f["value"],
-            "value_num": float(value_num), "unit": f["unit"],
-            "value_base": float(value_num * factors[(f["unit"], base_unit)]), "base_unit": base_unit,
-            "qualifier": f["qualifier"] or None, "out_of": int(f["out_of"]) if f["out_of"] else None,
-            "quote": f["quote"], "note": f["note"] or None, "source_file": f.file, "source_line": f.line,
-        })
-    return pd.DataFrame(rows, columns=[
-        "fact_id", "doc", "region", "indicator", "period", "year", "value", "value_num", "unit",
-        "value_base", "base_unit", "qualifier", "out_of", "quote", "note", "source_file", "source_line"])
+    values = [f.values for f in cat.facts]
+    base_units = [base_of[v["indicator"]] for v in values]
+    numbers = [text.parse_number(v["value"]) for v in values]
+    columns = {c: [v[c] for v in values] for c in ("fact_id", "doc", "region", "indicator", "period")}
+    columns |= {
+        "year": [period_year(v["period"]) for v in values], "value": [v["value"] for v in values],
+        "value_num": [float(n) for n in numbers], "unit": [v["unit"] for v in values],
+        "value_base": [float(n * factors[(v["unit"], b)]) for n, v, b in zip(numbers, values, base_units)],
+        "base_unit": base_units, "qualifier": [v["qualifier"] or None for v in values],
+        "out_of": [int(v["out_of"]) if v["out_of"] else None for v in values],
+        "quote": [v["quote"] for v in values], "note": [v["note"] or None for v in values],
+        "source_file": [f.file for f in cat.facts], "source_line": [f.line for f in cat.facts]}
+    if not values:
+        return pd.DataFrame([], columns=FACT_COLUMNS)
+    return pd.DataFrame(columns, columns=FACT_COLUMNS)
 
 
 def decimals(value: str) -> int:
@@ -85,9 +89,9 @@ def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple
     rows, problems = [], []
     keyed = facts.assign(key=facts["region"] + "|" + facts["indicator"] + "|" + facts["period"] + "|"
                          + facts["qualifier"].fillna(""))
-    for key, group in keyed.groupby("key", sort=True):
-        if len(group) < 2:
-            continue
+    sizes = keyed["key"].value_counts()
+    shared = keyed[keyed["key"].isin(sizes.index[sizes > 1])]  # only groups of two or more facts matter
+    for key, group in shared.groupby("key", sort=True):
         region, indicator, period, qualifier = key.split("|")
         is_conflict = group["value_base"].nunique() > 1
         ordered = group.sort_values("fact_id")
@@ -123,7 +127,6 @@ def resolve_groups(facts: pd.DataFrame, resolutions: list[catalog.Row]) -> tuple
             rows.append({"group_key": key, "fact_id": fact_id, "is_conflict": is_conflict,
                          "is_preferred": fact_id == preferred, "rule": rule,
                          "reason_zh": reason[0], "reason_en": reason[1]})
-    sizes = keyed["key"].value_counts()
     for key, override in overrides.items():
         if sizes.get("|".join(key), 0) < 2:
             problems.append(Problem(override.file, override.line, "", "resolution for a group that has no conflict"))

@@ -15,6 +15,8 @@ not a number token unless it is an ordinal (第一): in running text it is almos
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -75,6 +77,7 @@ def find_numbers(squeezed: str) -> list[Token]:
     return sorted(tokens, key=lambda t: t.start)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the checks, the facts table and accept read the same values
 def parse_number(text: str) -> Decimal:
     """The value of a number as published: Arabic (half or full width) or Chinese numerals.
 
@@ -186,7 +189,8 @@ def number_tokens(s: str, gaps: list[int]) -> list[Token]:
     """Number tokens of a squeezed text, not joined across ``gaps``; 4,256 (thousands separators) is one."""
     tokens, lo = [], 0
     for hi in gaps + [len(s)]:
-        tokens += [Token(t.text, t.start + lo, t.end + lo) for t in find_numbers(s[lo:hi])]
+        found = find_numbers(s[lo:hi])
+        tokens += found if lo == 0 else [Token(t.text, t.start + lo, t.end + lo) for t in found]
         lo = hi
     merged: list[Token] = []
     for t in tokens:
@@ -220,3 +224,14 @@ def numbers_of(raw: str, html: bool = False) -> list[Token]:
 def numbers_within(tokens: list[Token], start: int, end: int) -> set[str]:
     """The texts of the tokens lying inside the squeezed span [start, end)."""
     return {t.text for t in tokens if start <= t.start and t.end <= end}
+
+
+def numbers_between(tokens: list[Token], starts: list[int], start: int, end: int) -> set[str]:
+    """:func:`numbers_within` for tokens in page order, with ``starts`` their start offsets: a binary search
+    instead of a scan of the whole page."""
+    found, i = set(), bisect.bisect_left(starts, start)
+    while i < len(tokens) and tokens[i].start < end:
+        if tokens[i].end <= end:
+            found.add(tokens[i].text)
+        i += 1
+    return found
