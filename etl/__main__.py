@@ -145,6 +145,20 @@ def _wait_option(p: argparse.ArgumentParser) -> None:
                         f"else {lock.DEFAULT_WAIT:g}); then exit {lock.EXIT_BUSY} naming who holds it")
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from etl import synth
+
+    try:
+        made = synth.synth(args.facts, Path(args.out), seed=args.seed, data_dir=Path(args.data))
+    except ValueError as exc:
+        print(f"nothing written: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}: {made['facts']} facts on {made['pages']} pages (SYNTHETIC, for tests and benchmarks), "
+          f"{made['regions']} regions, {made['skipped']} skip rows")
+    print(f"next: python -m etl --data {args.out} build --db {Path(args.out) / 'loudi.duckdb'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     parser.add_argument("--data", default=str(catalog.DATA), help="catalogue folder (default: data/)")
@@ -181,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", help="with --corpus: also write the figures per page and overall as CSV")
     p.add_argument("--errors", help="with --corpus: also write one CSV row per error (page, class, value, said, gold)")
     p.set_defaults(func=cmd_evaluate)
+    p = sub.add_parser("synth", help="write a synthetic catalogue (all of Hunan) for tests and benchmarks, never into data/")
+    p.add_argument("--facts", type=int, required=True, help="number of facts, the real ones included")
+    p.add_argument("--out", required=True, help="a new or empty folder")
+    p.add_argument("--seed", type=int, default=0, help="same seed, same files (default 0)")
+    p.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     return args.func(args)
 
