@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -303,9 +304,13 @@ AUDIT_PAGE = 200  # rows per page of the audit table
 
 
 def audit_log(page: int = 1, size: int = AUDIT_PAGE) -> tuple[pd.DataFrame, int]:
-    """One page of the review audit (latest first) and how many rows it has in all."""
+    """One page of the review audit (latest first) and how many rows it has in all; none from a database
+    built before the audit table existed (until the next build)."""
     db = data.db_path()
-    return queries.audit(db, limit=size, offset=(max(1, page) - 1) * size), queries.audit_count(db)
+    try:
+        return queries.audit(db, limit=size, offset=(max(1, page) - 1) * size), queries.audit_count(db)
+    except duckdb.Error:  # no audit table (duckdb may also try a Python object of that name)
+        return pd.DataFrame(columns=audit.COLUMNS), 0
 
 
 def audit_csv() -> bytes:

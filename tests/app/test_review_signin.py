@@ -169,3 +169,16 @@ def test_a_busy_catalogue_is_reported_and_nothing_changes(monkeypatch, pending, 
         holder.kill()
         holder.wait()
     assert os.environ.get(lock.WAIT_ENV) == "0.3"
+
+
+def test_the_sources_page_reads_a_database_built_before_the_audit(monkeypatch, pending):
+    import duckdb
+
+    doc, data, db = pending
+    con = duckdb.connect(str(db))
+    con.execute("drop table audit")
+    con.close()
+    from ui import review as ui_review
+
+    log, total = ui_review.audit_log(1)
+    assert total == 0 and list(log.columns) == audit.COLUMNS
