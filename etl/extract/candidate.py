@@ -100,7 +100,8 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
     heading = max([x for x in ctx.headers if x <= tok.start] or [0])  # the latest header, subheadings too
     lead = enclosing(ctx.headers[heading], ctx.paragraphs) if ctx.paragraphs else (0, 0)  # the lead paragraph
     period, period_note, period_conf = resolve_period(tok.start, s, sent=sent, para=para, page_year=ctx.page_year,
-                                                      span=is_span(q, pre), lead=lead, region_re=k.region_re)
+                                                      span=is_span(q, pre), lead=lead, region_re=k.region_re,
+                                                      default_year=ctx.default_year)
     value_base, base = base_of(q, k.units, pre)
     negative = s[tok.start - 1: tok.start] in ("-", "－", "−") and not re.search(r"[0-9A-Za-z]$", s[: tok.start - 1])
     if negative and value_base is not None:  # 同比增长-3.2%: the sign is printed before the number

@@ -20,7 +20,7 @@ from etl.extract.layout import (
     table_rows,
     to_simplified,
 )
-from etl.extract.periods import FRAME_WORDS, TIME_EXPR
+from etl.extract.periods import FRAME_WORDS, TIME_EXPR, document_year
 from etl.extract.regions import Mention, Region, find_mentions
 
 
@@ -51,7 +51,8 @@ class PageContext:
     cells: dict[tuple[int, int], tuple[str, str]]  # a table cell -> (row label, column heading)
     mentions: list[Mention]
     subject: Region | None  # the page's subject region
-    page_year: int
+    page_year: int  # the year 今年/上年 count from: the page date's, a bulletin's own year
+    default_year: int  # the year of a number the text gives no time for (:func:`document_year`)
 
 
 def read_page(page: Page, k: Knowledge) -> PageContext:
@@ -67,13 +68,15 @@ def read_page(page: Page, k: Knowledge) -> PageContext:
     stops = line_ends(page.raw) if page.html else sentence_stops(analysed, stops, k.region_re) + table_rows(page.raw, gaps)
     mentions = find_mentions(analysed, k.regions, subject=subject, starts=breaks)
     breaks = breaks + [len(analysed)]
+    paragraphs = [(a, b) for a, b in itertools.pairwise(breaks) if a < b]
+    year, bulletin = document_year(analysed, headers, paragraphs, int(page.date[:4]))
     return PageContext(
         original=original, analysed=analysed, traditional=traditional, tokens=text.numbers_of(page.raw, page.html),
         gaps=gaps,
         sentences=cut_at(spans(analysed, SENTENCE_DELIMS), stops),
-        paragraphs=[(a, b) for a, b in itertools.pairwise(breaks) if a < b],
+        paragraphs=paragraphs,
         articles=articles, headers=headers, cells=table_cells(page.raw, gaps), mentions=mentions, subject=subject,
-        page_year=int(page.date[:4]))
+        page_year=year if bulletin else int(page.date[:4]), default_year=year)
 
 
 def sentence_stops(s: str, stops: list[tuple[int, bool]], region_re: re.Pattern | None) -> list[int]:

@@ -34,6 +34,9 @@ FRAME_WORDS = re.compile(r"近年来|近几年|目前|如今|当前|现在|过�
                          r"记者|走进|来到|深入|在|据|从|于|今年以来|去年以来")
 QUOTES = "“”‘’\"「」『』"
 EVENT_WORDS = re.compile(r"本次|此次|当天|当日|现场|活动中|会上|仪式上")  # about the event of a dated lead
+BULLETIN_TITLE = re.compile(rf"{YEAR}年度?[\u4e00-\u9fff（）()]{{0,30}}?统计公报")
+PINYIN_GLOSS = re.compile(r"[（(][a-zü\u00c0-\u024f]{1,7}[)）]")
+BODY_YEAR = re.compile(rf"{YEAR}年(?![月度底末初份])")
 
 
 @dataclass
@@ -49,6 +52,29 @@ class TimeExpr:
     as_of: bool = False  # 截至 …: the state at a date
     future: bool = False  # 五年内, 未来3年: a target span ahead of the page date
     day: bool = False  # 当天/当日: the day last named
+
+
+def document_year(s: str, headers: dict[int, int], paragraphs: list[tuple[int, int]],
+                  page_year: int) -> tuple[int, bool]:
+    """The year a page's numbers are about by default, and whether it is a statistical bulletin's year.
+
+    A bulletin's title names its year (XX县2021年国民经济和社会发展统计公报, published in 2022): the year
+    of every undated number, and the year 今年/上年 count from. Else a page kept without its headline may
+    open with a year (2021年，全县…): undated numbers take it (under a headline, a lead's year governs only
+    its section). A date
+    line or byline (发布时间:2022-04-11) is never the year of the numbers. Else the page year.
+    """
+    first = paragraphs[0] if paragraphs else (0, 0)
+    title = (0, max(headers.get(0, 0), first[1] if first[0] == 0 else 0))  # the title block or first line
+    head = PINYIN_GLOSS.sub("", s[title[0]: title[1]])  # 統(tǒng)計公報: glosses of a machine conversion
+    m = BULLETIN_TITLE.search(head)
+    if m and not re.search(f"[{SENTENCE_DELIMS}]", head[: m.start()]) and int(m.group(1)) <= page_year:
+        return int(m.group(1)), True
+    if headers.get(0, 0) == 0:  # no headline: the page starts with its body
+        m = BODY_YEAR.match(s, 0)
+        if m and page_year - 2 <= int(m.group(1)) <= page_year:
+            return int(m.group(1)), False
+    return page_year, False
 
 
 def cn_int(s: str) -> int:
@@ -158,7 +184,8 @@ def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int) -> l
 
 
 def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[int, int], page_year: int,
-                   span: bool, lead: tuple[int, int] = (0, 0), region_re: re.Pattern | None = None) -> tuple[str, str, float]:
+                   span: bool, lead: tuple[int, int] = (0, 0), region_re: re.Pattern | None = None,
+                   default_year: int | None = None) -> tuple[str, str, float]:
     """Nearest preceding time expression in the sentence, then the paragraph's time frame, then the frame of
     the lead; else the page year.
 
@@ -171,8 +198,10 @@ def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[in
     the sentences about the event (本次活动共为84名村民…).
     A span (2014年至2020年底, “十三五”, 2020年以来) gives its range to flows and counts (``span``) and its end
     year to levels and rates (达585.8亿元, 达标率达100%); a future span (五年内, 未来3年) stays a span: a target.
+    A number without any of these takes ``default_year`` (:func:`document_year`), else the page year.
     """
-    last_year = _latest_year(s[max(0, sent[0] - 400): sent[0]]) or page_year
+    default_year = default_year or page_year
+    last_year = _latest_year(s[max(0, sent[0] - 400): sent[0]]) or default_year
 
     def exprs_in(lo: int, hi: int) -> list[TimeExpr]:
         return time_exprs(s, lo, hi, page_year=page_year, last_year=last_year)
@@ -206,6 +235,8 @@ def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[in
                 years = [e for e in exprs_in(lead[0], min(lead[1], para[0]))
                          if (len(e.period) == 4 or ".." in e.period) and opens(e, lead[0], clause=True)]
             if not years:
+                if default_year != page_year:
+                    return str(default_year), f"no date in the text; year of the document {default_year}", 0.5
                 return str(page_year), f"no date in the text; page year {page_year}", 0.4
             pick, where, conf = years[-1], " (frame of the article's lead)", 0.5
             if ".." not in pick.period:

@@ -223,18 +223,27 @@ def rank_of(m: Mention) -> int:
     return vocab.LEVEL_RANK.get(m.region.level, 0)
 
 
+def chain_end(mentions: list[Mention]) -> Mention:
+    """The last and smallest place of the chain of names the first mention opens (娄底市娄星区: 娄星区)."""
+    i = 0
+    while (i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end and not mentions[i + 1].scope
+           and rank_of(mentions[i + 1]) < rank_of(mentions[i])):
+        i += 1
+    return mentions[i]
+
+
 def story_place(mentions: list[Mention], header_end: int, base_only: bool = False) -> Mention | None:
     """The place an article is about at the end of ``mentions`` (its mentions so far, in order).
 
-    The article's subject is the first place named in its header (headline, subtitle, dateline), else the
-    place it names most often. A story about a lower-level place starts where a paragraph's first sentence
+    The article's subject is the first place named in its header (headline, subtitle, dateline; the last of
+    a chain of names, 娄底市娄星区 → 娄星区), else the place it names most often. A story about a lower-level place starts where a paragraph's first sentence
     opens with it (4月16日，记者走进涟源市伏口镇胡家坪村) and lasts until a place of the same or a higher
     level opens a clause (脱贫攻坚战打响后，涟源…). Offices and officials (斗笠山镇镇长) change nothing.
     """
     if not mentions:
         return None
     in_header = [m for m in mentions if m.start < header_end]
-    base = in_header[0] if in_header else topic(mentions)
+    base = chain_end(in_header) if in_header else topic(mentions)
     focus = base
     if base_only:
         return base

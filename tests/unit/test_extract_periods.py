@@ -148,3 +148,18 @@ def test_frames_and_numerals():
     e = time_exprs(s, 0, len(s), page_year=2021, last_year=2021)[0]
     assert e.as_of and opens_frame(s, e, 0, region_re=None)
     assert (cn_int("五"), cn_int("12"), cn_int("百")) == (5, 12, 0)
+
+
+@pytest.mark.parametrize("raw, date, value, period", [
+    # a bulletin's title names the year of its numbers; its date line does not
+    ("某某县2020年国民经济和社会发展统计公报\n发布时间:2021-03-05 10:20\n\n全年实现地区生产总值88.6亿元。\n",
+     "2021-03-05", "88.6", "2020"),
+    ("某某县2020年国民经济和社会发展统计公报\n\n今年全县新增企业12家。\n", "2021", "12", "2020"),
+    ("某某縣2020年國民經(jīng)濟和社會發(fā)展統(tǒng)計公報\n\n全年新增企業12家。\n", "2021", "12", "2020"),  # glosses
+    # a page kept without its headline: the year opening the first paragraph of the body
+    ("2020年，某某县坚持稳中求进。\n一、综合\n全年实现地区生产总值88.6亿元。\n", "2021", "88.6", "2020"),
+    # a news story dated 2021: its first paragraph names no year
+    ("某某县召开大会\n\n全县共有企业48家。\n", "2021", "48", "2021"),
+])
+def test_the_year_of_a_document(k, raw, date, value, period):
+    assert only(propose_text(raw, k, date=date), value)["period"] == period

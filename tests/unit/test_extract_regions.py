@@ -146,3 +146,10 @@ def test_story_place_is_the_header_s_place_until_a_lead_moves_it(k):
     assert story_place(mentions, 3).region.code == "hujiaping_village"
     assert story_place(mentions, 3, base_only=True).region.code == "lianyuan"
     assert story_place([], 0) is None
+
+
+def test_a_chain_of_names_in_the_headline_is_about_its_last_place(k):
+    raw = ("娄底市涟源市经济运行情况通报\n\n"
+           "全年完成地区生产总值88.6亿元，同比增长5.2%，经济运行总体平稳，各项指标好于预期。\n")
+    rows = propose_text(raw, k, date="2021", subject="loudi")
+    assert only(rows, "88.6")["region"] == "lianyuan"
