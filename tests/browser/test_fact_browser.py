@@ -44,7 +44,9 @@ def test_fact_page_in_a_browser(server):
             settle(page, want_chart=False)
             assert page.locator(MAIN_RENDERED).inner_text() == "涟源市贫困发生率（2020）"
             assert " ".join(page.locator("mark").inner_text().split()) == "贫困发生率 2013年 18.3% 2020年 0"
-            assert page.locator('[data-testid="stCode"]').count() == 2
+            codes = page.locator('[data-testid="stCode"]')
+            codes.nth(1).wait_for(state="visible", timeout=10000)  # a code block's script may come after settle
+            assert codes.count() == 2 and "d001-002" in codes.nth(0).inner_text()
             page.goto(f"{server}/fact?id=nope")
             settle(page, want_chart=False)
             assert "id=nope" in page.locator('[data-testid="stAlert"]').first.inner_text()
