@@ -15,11 +15,9 @@ from browser_kit import (
     EXCEPTION,
     PAGES,
     ROOT,
-    launch_chromium,
     settle,
     streamlit_server,
 )
-from playwright import sync_api
 
 from etl.db import queries
 from ui.i18n import t
@@ -38,14 +36,6 @@ ALERT = '[data-testid="stAlert"]'
 def app_url(built_db):
     with streamlit_server(ROOT / "dashboard.py", db=built_db) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture
