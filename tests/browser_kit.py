@@ -142,3 +142,61 @@ def http_get(url: str, headers: dict[str, str] | None = None,
             return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
     except urllib.error.HTTPError as e:
         return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+# --- Measuring a running server (scripts/benchmark.py) -------------------------------------------------------
+
+def server_pid(base_url: str) -> int | None:
+    """The pid of the `streamlit run` process that streamlit_server started for base_url (found by its port in
+    /proc/*/cmdline; Linux only), or None."""
+    port = base_url.rsplit(":", 1)[-1]
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(args) and b"--server.port" in args \
+                and args[args.index(b"--server.port") + 1].decode() == port:
+            return int(entry.name)
+    return None
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident set size of a process now (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class PeakRss:
+    """Samples a process's resident set size every ``every`` seconds in a thread; ``peak`` is the largest seen.
+
+        with PeakRss(pid) as rss: ...   # rss.peak, rss.last
+    """
+
+    def __init__(self, pid: int | None, every: float = 0.1):
+        import threading
+
+        self.pid, self.every, self.peak, self.last = pid, every, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while self.pid and not self._stop.is_set():
+            self.last = rss_bytes(self.pid)
+            self.peak = max(self.peak, self.last)
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
