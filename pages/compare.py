@@ -19,14 +19,17 @@ chosen = bind.value("ind", available, default, key="compare_ind", notice=show.no
 values = prep.in_years(data.values(years=list(cfg.years), indicators=chosen,
                                    counties=[county] if county else None, preferred_only=True), cfg.years)
 region_names = dict(zip(values["region"], values[f"region_{lang}"]))
-picked = bind.value("reg", sorted(region_names), [], key="compare_reg", notice=show.notice)
+regions = data.regions()
+focus = prep.focus_regions(regions, county)
+# a few regions: all of them by default; many: the chosen county and its city (the chart keeps 12 anyway)
+reg_default = prep.default_regions(sorted(region_names), focus)
+picked = bind.value("reg", sorted(region_names), reg_default, key="compare_reg", notice=show.notice)
 view = show.view_choice("compare")
 # the pickers are drawn into this place after the charts, so the first chart reaches the browser sooner
 controls = st.container()
 if picked:
     values = values[values["region"].isin(picked)]
 conflicts = prep.in_years(data.conflicts(), cfg.years)
-regions = data.regions()
 loudi_counties = regions[(regions["level"] == "county") & (regions["scope"] == "loudi")]
 if county:
     loudi_counties = loudi_counties[loudi_counties["code"] == county]
@@ -42,13 +45,17 @@ def draw_indicator(code: str) -> None:
     if rows.empty:
         st.info(t("missing_regions", lang, indicator=name, regions=t("list_sep", lang).join(missing) or "—"))
         return
-    points = prep.chart_points(rows, lang)
+    points, kept, total = prep.top_groups(prep.chart_points(rows, lang), ["region"],
+                                          rows["value_num"].where(rows["year"] == end), rows["region"].isin(focus),
+                                          prep.CHART_MAX)
     unit = points["unit"].iloc[0]
+    caption = t("compare_caption", lang, formulas=formulas)
+    if kept < total:
+        caption = t("kept_regions", lang, shown=kept, total=total, year=end) + "  \n" + caption
     chart_col, table_col = st.columns([3, 2])
     with chart_col:
         show.chart_block(charts.dumbbell, points, f"{name} ({unit_label(unit, lang)})", tooltip_titles(lang),
-                         shown=rows, name=f"{code}-{start}-{end}", view=view,
-                         caption=t("compare_caption", lang, formulas=formulas))
+                         shown=points, name=f"{code}-{start}-{end}", view=view, caption=caption)
     with table_col:
         show.table(prep.comparison_table(pairs, unit, cfg.years, lang))
     show.conflict_notes(conflicts[(conflicts["indicator"] == code) & conflicts["region"].isin(rows["region"])])
@@ -67,9 +74,10 @@ else:
     st.info(t("pick_indicator", lang))
 
 with controls:
-    bind.widget(st.pills, "ind", available, default, key="compare_ind", notice=show.notice, selection_mode="multi",
+    # pills for a few options (one tap each), a searchable multiselect for many
+    bind.widget(show.multi_picker(available), "ind", available, default, key="compare_ind", notice=show.notice,
                 label=t("indicators", lang), format_func=lambda c: indicators.loc[c, f"name_{lang}"])
-    bind.widget(st.pills, "reg", sorted(region_names), [], key="compare_reg", notice=show.notice,
-                selection_mode="multi", label=t("regions", lang), help=t("regions_help", lang),
+    bind.widget(show.multi_picker(sorted(region_names)), "reg", sorted(region_names), reg_default,
+                key="compare_reg", notice=show.notice, label=t("regions", lang), help=t("regions_help", lang),
                 format_func=region_names.get)
     show.view_switch("compare")

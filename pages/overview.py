@@ -25,8 +25,12 @@ show.chart_block(charts.ranks, ranks, t("col_rank", lang), tooltip_titles(lang),
 
 st.subheader(t("land_progress", lang))
 land = data.values(indicators=list(cfg.land.progress_indicators), preferred_only=True)
-for progress in prep.land_progress(land, data.derived_values(), cfg.land, lang):  # latest period first
-    show.land_progress_bar(progress)
+progress = prep.land_progress(land, data.derived_values(), cfg.land, lang)  # latest period first
+shown = prep.focus_progress(progress, prep.focus_regions(data.regions(), region))
+for item in shown:
+    show.land_progress_bar(item)
+if len(shown) < len(progress):
+    st.caption(t("kept_progress", lang, shown=len(shown), total=len(progress)))
 
 with cards:
     facts = prep.in_years(data.values(regions=[region], years=list(cfg.overview.years),

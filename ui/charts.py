@@ -49,8 +49,11 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
     """
     base = alt.Chart()
     y = alt.Y("region_name:N", title=None, scale=alt.Scale(padding=1))
+    highlight = "highlight" in points.columns  # the chosen county's rule in the accent colour
     rule = base.mark_rule(color="#bbb", strokeWidth=2).encode(
-        y=y, x=alt.X("min(value):Q", title=value_title), x2="max(value):Q")
+        y=y, x=alt.X("min(value):Q", title=value_title), x2="max(value):Q",
+        **({"color": alt.Color("highlight:N", legend=None,
+                               scale=alt.Scale(domain=[False, True], range=["#bbb", "#e45756"]))} if highlight else {}))
     dots = base.mark_circle(size=160, opacity=1).encode(
         y=y, x=alt.X("value:Q", title=value_title),
         color=alt.Color("year:O", title=None, scale=alt.Scale(scheme="tableau10")),
@@ -64,7 +67,8 @@ def dumbbell(points: pd.DataFrame, value_title: str, titles: dict[str, str]) -> 
     # the height includes the axis and the legend below (Streamlit fits the chart into it); the rest leaves
     # room above the first row for its labels, which a single-region chart used to cut off
     height = 150 + 44 * max(1, points["region_name"].nunique())
-    return _layered(rule, dots, left, right, data=_slim(points, "year", "value"), height=height)
+    fields = ("year", "value", "highlight") if highlight else ("year", "value")
+    return _layered(rule, dots, left, right, data=_slim(points, *fields), height=height)
 
 
 def ranks(points: pd.DataFrame, rank_title: str, titles: dict[str, str]) -> alt.LayerChart:
@@ -86,12 +90,22 @@ def ranks(points: pd.DataFrame, rank_title: str, titles: dict[str, str]) -> alt.
 def bars(points: pd.DataFrame, value_title: str, titles: dict[str, str],
          category: str = "category_name") -> alt.LayerChart:
     """Horizontal bars of published values, one per category, labelled with the value as published.
-    A category name may hold line breaks ('name\\nregion, period'): its axis label then has several lines."""
+    A category name may hold line breaks ('name\\nregion, period'): its axis label then has several lines.
+    Rows with a true ``highlight`` column (the chosen county, say) are drawn in the accent colour."""
     base = alt.Chart()
     y = alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelExpr="split(datum.label, '\\n')"))
+    highlight = "highlight" in points.columns
     bar = base.mark_bar(color="#4c78a8").encode(y=y, x=alt.X("value:Q", title=value_title),
-                                                tooltip=tooltip(titles))
+                                                tooltip=tooltip(titles), **_accent(highlight))
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(y=y, x=alt.X("value:Q"),
                                                                    text=alt.Text("label:N"))
     height = 60 + 40 * max(1, points[category].nunique())
-    return _layered(bar, labels, data=_slim(points, category, "value"), height=height)
+    fields = (category, "value", "highlight") if highlight else (category, "value")
+    return _layered(bar, labels, data=_slim(points, *fields), height=height)
+
+
+def _accent(highlight: bool, usual: str = "#4c78a8") -> dict:
+    """A colour encoding giving highlighted rows the accent colour (the others ``usual``), or nothing."""
+    if not highlight:
+        return {}
+    return {"color": alt.condition("datum.highlight", alt.value("#e45756"), alt.value(usual))}

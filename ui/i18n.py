@@ -1,6 +1,8 @@
 """Every interface string, in Chinese and English. Region and indicator names come from the catalogue."""
 from __future__ import annotations
 
+from ui.i18n_scale import SCALE_STRINGS
+
 LANGUAGES = ("zh", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -326,6 +328,9 @@ TOOLTIP_TITLES = {
 def tooltip_titles(lang: str) -> dict[str, str]:
     """Tooltip headers of the chart builders in the interface language."""
     return {field: pair[LANGUAGES.index(lang)] for field, pair in TOOLTIP_TITLES.items()}
+
+
+STRINGS.update(SCALE_STRINGS)
 
 
 def t(key: str, lang: str, **kwargs: object) -> str:

@@ -167,6 +167,8 @@ class LandProgress:
     formula: str                # the derived rate's formula with indicator names
     docs: str
     quote: pd.Series            # the fact with the longest quote (it often gives all figures at once)
+    region: str = ""
+    period: str = ""
 
     @property
     def share(self) -> float | None:
@@ -193,8 +195,59 @@ def land_progress(values: pd.DataFrame, derived: pd.DataFrame, land: Land, lang:
             total=part[land.total], disposed=part[land.disposed], rate=part[land.rate],
             derived=rate.iloc[0] if len(rate) else None,
             formula=formula_label(rate["formula"].iloc[0], names) if len(rate) else "",
-            docs=", ".join(sorted(set(rows["doc"]))), quote=rows.loc[rows["quote"].str.len().idxmax()]))
+            docs=", ".join(sorted(set(rows["doc"]))), quote=rows.loc[rows["quote"].str.len().idxmax()],
+            region=region, period=period))
     return out
+
+
+def focus_progress(progress: list[LandProgress], focus: set[str], n: int = 4) -> list[LandProgress]:
+    """At most ``n`` of the progress items (latest first as given): those of the ``focus`` regions, else the
+    latest ones."""
+    mine = [p for p in progress if p.region in focus]
+    return (mine or progress)[:n]
+
+
+# --- What a chart keeps when the catalogue is large ---------------------------------------------------------
+
+CHART_MAX = 12  # marks of one colour, or rows, a chart shows at most
+
+
+def top_groups(points: pd.DataFrame, keys: list[str], score: pd.Series, focus: pd.Series,
+               n: int) -> tuple[pd.DataFrame, int, int]:
+    """(rows, groups kept, groups in all): the rows of at most ``n`` groups of ``points`` (by ``keys``): the
+    groups with a row in ``focus`` first, then those of the highest ``score`` (a group's largest). The rows
+    keep their order and get ``highlight`` (their group is in focus)."""
+    if points.empty:
+        return points.assign(highlight=pd.Series(dtype=bool)), 0, 0
+    frame = points[keys].assign(_score=pd.to_numeric(score, errors="coerce").to_numpy(),
+                                _focus=focus.to_numpy(dtype=bool))
+    ranked = (frame.groupby(keys, sort=False, dropna=False).agg(_score=("_score", "max"), _focus=("_focus", "any"))
+              .reset_index().sort_values(["_focus", "_score"], ascending=False, na_position="last", kind="stable"))
+    kept = ranked.head(n)
+    chosen = set(map(tuple, kept[keys].to_numpy()))
+    focused = set(map(tuple, kept[kept["_focus"]][keys].to_numpy()))
+    key_of = list(map(tuple, points[keys].to_numpy()))
+    rows = points[[k in chosen for k in key_of]]
+    return rows.assign(highlight=[k in focused for k in key_of if k in chosen]), len(kept), len(ranked)
+
+
+def land_top(points: pd.DataFrame, land: Land, focus: set[str],
+             n: int = CHART_MAX // 2) -> tuple[pd.DataFrame, int, int]:
+    """The land chart's rows of at most ``n`` regions and periods (two bars each): the ``focus`` regions
+    (highlighted), then the largest idle-land totals; with how many are kept and how many there are."""
+    score = points["value_base"].where(points["indicator"] == land.total)
+    return top_groups(points, ["region", "period"], score, points["region"].isin(focus), n)
+
+
+def default_regions(options: list[str], focus: set[str]) -> list[str]:
+    """A region picker's default: none (every region) for a few options, else the ``focus`` ones offered."""
+    return [] if len(options) <= CHART_MAX else [o for o in options if o in focus]
+
+
+def focus_regions(regions: pd.DataFrame, county: str) -> set[str]:
+    """The chosen county (if any) and the city it lies in (Loudi's city without a county)."""
+    cities = regions[(regions["level"] == "city") & (regions["scope"] == "loudi")]["code"]
+    return {c for c in [county, *cities] if c}
 
 
 def period_end(period: str) -> str:

@@ -1,6 +1,7 @@
 """Layout pieces shared by pages: a chart with its table view, caption and downloads."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -31,6 +32,17 @@ def view_switch(page: str) -> str:
                        label=t("view", lang), required=True, format_func=lambda v: t(v, lang))
 
 
+PILLS_MAX = 12  # more options than this: a searchable multiselect instead of pills
+
+
+def multi_picker(options: list) -> Callable:
+    """The widget for picking several of ``options``: pills (one tap each) for a few, a searchable
+    multiselect for many (pills would fill the screen)."""
+    if len(options) > PILLS_MAX:
+        return st.multiselect
+    return functools.partial(st.pills, selection_mode="multi")
+
+
 def chart_spec(build_name: str, points: pd.DataFrame, args: tuple) -> dict:
     """The Vega-Lite spec of ``charts.<build_name>(points, *args)``, built once per distinct input:
     building an Altair chart costs tens of milliseconds of server time on every run otherwise."""
@@ -38,7 +50,7 @@ def chart_spec(build_name: str, points: pd.DataFrame, args: tuple) -> dict:
     return _chart_spec(build_name, points.to_json(orient="split", force_ascii=False), points, args)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=data.CACHE_TTL)
 def _chart_spec(build_name: str, points_key: str, _points: pd.DataFrame, args: tuple) -> dict:
     return getattr(charts, build_name)(_points, *args).to_dict(validate=False)
 
