@@ -10,8 +10,8 @@ from ui.i18n import LANGUAGES, qualifier_label, rule_label, t
 
 nav.ensure_routed()
 lang = state.lang()
-facts = data.values()
-wanted, notices = links.parse({"id": st.query_params.get_all("id")}, {"id": links.Spec(set(facts["fact_id"]), "")})
+# the id is looked up in the database, not in a list of every fact
+wanted, notices = links.parse({"id": st.query_params.get_all("id")}, {"id": links.Spec(data.FactIds(), "")})
 for problem in notices:
     show.notice(problem)
 parts = api.fact_parts(data.db_path(), wanted["id"]) if wanted["id"] else None

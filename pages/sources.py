@@ -1,7 +1,7 @@
 """Sources: each page's register entry and facts, the conflicts, coverage and a note on method."""
 import streamlit as st
 
-from ui import data, nav, prep, review, show, state
+from ui import data, nav, prep, review, state
 from ui.i18n import t
 
 nav.ensure_routed()
@@ -10,28 +10,23 @@ st.title(t("nav_sources", lang))
 
 sources = data.sources()
 st.subheader(t("pages_table", lang))
-show.table(prep.review_status_table(sources, lang))
-
+for src in sources[sources["status"] == "pending"].itertuples():  # the few pages waiting for a reviewer
+    st.info(t("pending_caption", lang, pending=src.candidates_pending, held=src.candidates_held_back,
+              accepted=src.candidates_accepted, rejected=src.candidates_rejected, doc=src.doc))
+# one searchable, scrolling table of every page with its facts count; a page's details only when picked
+st.dataframe(prep.review_status_table(sources, lang), hide_index=True, width="stretch", height=320)
 st.subheader(t("register", lang))
-facts = data.values()
+headlines = dict(zip(sources["doc"], sources["headlines"].str.split(" | ", regex=False).str[0]))
+doc = st.selectbox(t("source_pick", lang), list(headlines), index=None, key="sources_doc",
+                   placeholder=t("source_none", lang), format_func=lambda d: f"{d} · {headlines[d]}")
 coverage = data.coverage().set_index("doc")
-regions = data.regions().set_index("code")[f"name_{lang}"]
-for src in sources.itertuples():
-    page_facts = facts[facts["doc"] == src.doc]
-    cov = coverage.loc[src.doc]
-    status = t(f"status_{src.status}", lang)
-    with st.expander(f"{src.doc} · {src.headlines.split(' | ')[0]} · {status} · {len(page_facts)} {t('facts_word', lang)}"):
-        if src.status == "pending":
-            st.info(t("pending_caption", lang, pending=src.candidates_pending, held=src.candidates_held_back,
-                      accepted=src.candidates_accepted, rejected=src.candidates_rejected, doc=src.doc))
-        st.markdown(t("register_entry", lang, file=src.file, newspaper=src.newspaper or "—", page=src.page or "—",
-                      printed=src.date_printed or "—", inferred=src.date_inferred,
-                      basis=getattr(src, f"date_basis_{lang}"), region=regions.get(src.subject_region, src.subject_region),
-                      unknown=getattr(src, f"unknown_{lang}")))
-        st.caption(t("coverage_caption", lang, numbers=cov["numbers"], facts=cov["in_facts"],
-                     skipped=cov["skipped"], uncovered=cov["uncovered"]))
-        st.dataframe(prep.table(page_facts, lang), hide_index=True, width="stretch")
-
+if doc:
+    src = sources.set_index("doc").loc[doc]
+    cov = coverage.loc[doc]
+    st.markdown(prep.register_entry(src, data.regions(), lang))
+    st.caption(t("coverage_caption", lang, numbers=cov["numbers"], facts=cov["in_facts"],
+                 skipped=cov["skipped"], uncovered=cov["uncovered"]))
+    st.dataframe(prep.table(data.values(docs=[doc]), lang), hide_index=True, width="stretch")
 st.subheader(t("conflicts", lang))
 conflicts = data.conflicts()
 st.dataframe(prep.conflict_table(conflicts, lang), hide_index=True, width="stretch")

@@ -87,3 +87,39 @@ def sources() -> pd.DataFrame:
 
 def coverage() -> pd.DataFrame:
     return _call("coverage")
+
+
+def values_page(**filters) -> pd.DataFrame:
+    """A page of the facts matching the explorer's filters, paged in DuckDB (etl.queries.values_page)."""
+    return _call("values_page", **filters)
+
+
+def values_count(**filters) -> int:
+    return _call_scalar("values_count", **filters)
+
+
+def value_options() -> pd.DataFrame:
+    """The explorer's filter options (etl.queries.value_options)."""
+    return _call("value_options")
+
+
+def fact_exists(fact_id: str) -> bool:
+    return _call_scalar("fact_exists", fact_id=fact_id)
+
+
+def _call_scalar(name: str, **kwargs):
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
+    return _cached_scalar(_version(), name, frozen, str(db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES, ttl=CACHE_TTL)
+def _cached_scalar(version: float, name: str, kwargs: tuple, db: str = ""):
+    return getattr(queries, name)(Path(db), **dict(kwargs))
+
+
+class FactIds:
+    """The catalogue's fact ids as a collection a link's ``Spec`` can test (``id in FactIds()``) without
+    loading every fact."""
+
+    def __contains__(self, fact_id: object) -> bool:
+        return isinstance(fact_id, str) and fact_exists(fact_id)

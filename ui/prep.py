@@ -269,6 +269,30 @@ def land_points(values: pd.DataFrame, land: Land, lang: str) -> pd.DataFrame:
     return points
 
 
+# --- The explorer ------------------------------------------------------------------------------------------
+
+EXPLORER_PAGE = 200  # facts per page of the explorer's table
+
+
+def explorer_options(options: pd.DataFrame, lang: str) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Per query filter (levels, themes, indicators, years, docs): its option codes, sorted, and their
+    names in ``lang``, from queries.value_options."""
+    out = {}
+    for field, name in (("level", "levels"), ("theme", "themes"), ("indicator", "indicators"), ("year", "years"),
+                        ("doc", "docs")):
+        rows = options[options["field"] == field]
+        out[name] = (sorted(rows["code"]), dict(zip(rows["code"], rows[f"name_{lang}"])))
+    return out
+
+
+def explorer_query(picked: dict[str, list[str] | None]) -> dict[str, list | None]:
+    """The explorer's picks as query filters: empty picks left out, years as numbers."""
+    query = {field: list(values) for field, values in picked.items() if values}
+    if "years" in query:
+        query["years"] = [int(y) for y in query["years"]]
+    return query
+
+
 # --- Citable facts and the data API -----------------------------------------------------------------------
 
 FACT_PAGE = "fact"  # the fact page's path: /fact?id=d001-002

@@ -136,3 +136,45 @@ def audit(db: Path | str = DEFAULT_DB, limit: int = 200, offset: int = 0) -> pd.
 def audit_count(db: Path | str = DEFAULT_DB) -> int:
     """How many rows the audit has."""
     return int(_query(db, "select count(*) as n from audit")["n"].iloc[0])
+
+
+FACT_FILTERS = ("counties", "levels", "themes", "indicators", "years", "docs")
+
+
+def _fact_where(counties=None, levels=None, themes=None, indicators=None, years=None, docs=None) -> tuple[str, list]:
+    return _where({"county": counties, "level": levels, "theme": themes, "indicator": indicators,
+                   "year": [int(y) for y in years] if years else None, "doc": docs})
+
+
+def values_page(db: Path | str = DEFAULT_DB, *, limit: int = 200, offset: int = 0, **filters) -> pd.DataFrame:
+    """``limit`` facts (indicator_values rows, by fact id) from ``offset`` of those matching the explorer's
+    filters (``FACT_FILTERS``, each a list; None or empty means any): the page runs in DuckDB."""
+    where, params = _fact_where(**filters)
+    return _query(db, f"select * from indicator_values{where} order by fact_id limit ? offset ?",
+                  params + [int(limit), int(offset)])
+
+
+def values_count(db: Path | str = DEFAULT_DB, **filters) -> int:
+    """How many facts match the explorer's filters (``FACT_FILTERS``)."""
+    where, params = _fact_where(**filters)
+    return int(_query(db, f"select count(*) as n from indicator_values{where}", params)["n"].iloc[0])
+
+
+def value_options(db: Path | str = DEFAULT_DB) -> pd.DataFrame:
+    """The explorer's filter options without loading the facts: one row per distinct (level, theme,
+    indicator with its names, year, doc) combination is too many, so one row per option: ``field``
+    (level | theme | indicator | year | doc), ``code``, ``name_zh``, ``name_en``."""
+    return _query(db, """
+        select 'level' as field, level as code, level as name_zh, level as name_en from indicator_values group by level
+        union all select 'theme', theme, theme, theme from indicator_values group by theme
+        union all select 'indicator', indicator, any_value(indicator_zh), any_value(indicator_en)
+                  from indicator_values group by indicator
+        union all select 'year', cast(year as varchar), cast(year as varchar), cast(year as varchar)
+                  from indicator_values where year is not null group by year
+        union all select 'doc', doc, doc, doc from indicator_values group by doc
+        order by field, code""")
+
+
+def fact_exists(db: Path | str, fact_id: str) -> bool:
+    """Whether a fact of that id is published."""
+    return bool(_query(db, "select count(*) as n from indicator_values where fact_id = ?", [fact_id])["n"].iloc[0])

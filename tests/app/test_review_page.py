@@ -1,9 +1,7 @@
 """The review page exists only when the app is started for review, and takes a new page from its proposed
 candidates to accepted facts in a rebuilt database; the sources page shows each page's review status."""
-import io
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -147,7 +145,7 @@ def test_sources_page_counts_rows_decided_but_not_yet_accepted(monkeypatch, pend
         at = app(monkeypatch, db, data, lang=lang)
         at.switch_page("pages/sources.py").run()
         assert not at.exception, [e.value for e in at.exception]
-        table = pd.read_html(io.StringIO(next(h.value for h in at.html if "<table" in h.value)))[0]
+        table = at.dataframe[0].value  # the searchable table of pages
         row = table.set_index(table.columns[0]).loc[doc]
         assert [row[h] for h in headers] == [1, 1, len(candidates) - 2, held], row
         note = next(i.value for i in at.info if doc in i.value)
