@@ -18,7 +18,7 @@ from etl.extract.indicators import (
     suggest_name,
 )
 from etl.extract.knowledge import Knowledge
-from etl.extract.layout import clause_start, enclosing, normalise, table_reading
+from etl.extract.layout import clause_start, enclosing, normalise
 from etl.extract.page import Page, PageContext, read_page
 from etl.extract.periods import resolve_period
 from etl.extract.quantities import (
@@ -34,6 +34,7 @@ from etl.extract.quantities import (
     read_quantity,
 )
 from etl.extract.regions import Region, resolve_region, respectively
+from etl.extract.tables import Cell
 
 
 @dataclass
@@ -71,9 +72,10 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
     in); ``new_codes``: the codes given so far to the names of new indicators of the page."""
     s, printed = ctx.analysed, ctx.tokens[idx]
     tok = text.Token(normalise(printed.text), printed.start, printed.end)
-    cell = next((ctx.cells[c] for c in ctx.cells if c[0] <= tok.start < c[1]), None)
-    words, table_unit, growth = table_reading(cell) if cell else ("", "", False)
-    q = _quantity(ctx, idx, tok, table_unit=table_unit, growth=growth)
+    span = next((c for c in ctx.cells if c[0] <= tok.start < c[1]), None)
+    cell = ctx.cells[span] if span else None
+    words, table_unit, growth = (cell_words(cell, k.region_re), cell.unit, cell.growth) if cell else ("", "", False)
+    q = _quantity(ctx, idx, tok, table_unit=table_unit, growth=growth, cell_end=span[1] if span else None)
     sent = enclosing(tok.start, ctx.sentences)
     para = enclosing(tok.start, ctx.paragraphs) if ctx.paragraphs else (0, len(s))
     para = (min(para[0], sent[0]), para[1])
@@ -89,8 +91,8 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
         post = ""
     clause_lo = clause_start(s, sent[0], head.start)
     clause_before = s[clause_lo: head.start]
-    for word, tag in QUALIFIER_CLAUSE.items():
-        if word in clause_before and tag not in q.qualifiers:
+    for word, tag in QUALIFIER_CLAUSE.items():  # a table cell's qualifiers come from its headings
+        if word in clause_before and tag not in q.qualifiers and cell is None:
             q.qualifiers.append(tag)
     if q.measure in ("%", "个百分点") and pre.endswith(GROWTH_WORDS) and "annual_avg" not in q.qualifiers and "yoy" not in q.qualifiers:
         q.qualifiers.append("yoy")
@@ -101,13 +103,18 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
     lead = enclosing(ctx.headers[heading], ctx.paragraphs) if ctx.paragraphs else (0, 0)  # the lead paragraph
     period, period_note, period_conf = resolve_period(tok.start, s, sent=sent, para=para, page_year=ctx.page_year,
                                                       span=is_span(q, pre), lead=lead, region_re=k.region_re,
-                                                      default_year=ctx.default_year)
+                                                      default_year=ctx.default_year, page_month=ctx.page_month)
+    if cell is not None and cell.period:
+        period, period_note, period_conf = cell.period, f"period {cell.period} from the table's heading or notes", 0.8
     value_base, base = base_of(q, k.units, pre)
-    negative = s[tok.start - 1: tok.start] in ("-", "－", "−") and not re.search(r"[0-9A-Za-z]$", s[: tok.start - 1])
+    negative = s[tok.start - 1: tok.start] in ("-", "－", "−") and (
+        not re.search(r"[0-9A-Za-z]$", s[: tok.start - 1]) or (span is not None and span[0] == tok.start - 1))
     if negative and value_base is not None:  # 同比增长-3.2%: the sign is printed before the number
         value_base = -value_base
     code, score = match_indicator(phrase, base, indicators=k.indicators, synonyms=k.synonyms)
-    hold = hold_reason(s, tok, q) or implausible(value_base, base, level=region.level if region else "", pre=pre)
+    hold = (hold_reason(s, tok, q, line_start=tok.start in ctx.line_starts)
+            or ("year heading of a table column" if cell is not None and cell.heading_only else "")
+            or implausible(value_base, base, level=region.level if region else "", pre=pre))
     out_of = rank_out_of(s, (clause_lo, sent[1]), tok) if q.rank else ""
     if not hold and out_of_of_rank(s, tok, sent=sent, tokens=ctx.tokens):
         hold = "number of ranked items (out_of of a rank)"
@@ -139,11 +146,25 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
     return row
 
 
-def _quantity(ctx: PageContext, idx: int, tok: text.Token, *, table_unit: str, growth: bool) -> Quantity:
+def cell_words(cell: Cell, region_re: re.Pattern | None) -> str:
+    """The words naming a table cell: its row label, or, when the rows are places (长沙市), its column
+    heading (and the headings spanning the columns)."""
+    label = text.squeeze(cell.label)
+    if region_re is not None and label and not region_re.sub("", label):
+        return re.sub(r"[（(][^（）()]*[)）]", "", cell.column or cell.heading) or label
+    return label
+
+
+def _quantity(ctx: PageContext, idx: int, tok: text.Token, *, table_unit: str, growth: bool,
+              cell_end: int | None = None) -> Quantity:
     """The quantity of the token: as printed, else with the unit of its list or of its table's headings
-    (社会消费品零售总额（亿元） | 98.63; a growth column: %)."""
+    (社会消费品零售总额（亿元） | 98.63; a growth column: %). A table cell's unit is printed inside the cell
+    (7.4 | 批发和零售业: 批 is the next row's label)."""
     q = read_quantity(ctx.analysed, tok)
-    borrow_unit(ctx.analysed, q, tokens=ctx.tokens, idx=idx)
+    if cell_end is not None and any(b > cell_end for _, b in q.unit_spans):
+        q = read_quantity(ctx.analysed[:cell_end], tok)
+    if cell_end is None:  # a table cell stands alone: no list shares its unit
+        borrow_unit(ctx.analysed, q, tokens=ctx.tokens, idx=idx)
     if table_unit and not q.unit:
         tq = read_quantity(table_unit + " ", text.Token("1", 0, 0))
         q.unit, q.measure, q.multiplier, q.unit_supplied = tq.unit, tq.measure, tq.multiplier, True

@@ -17,6 +17,7 @@ IDENT_TAILS = ("楼", "号", "路", "版", "号线", "栋楼", "室")
 SPAN_BEFORE = ("近", "未来", "过去", "最近", "这", "前", "后")
 SPAN_AFTER = ("来", "内", "前", "后", "以来", "间", "之内")
 ID_BEFORE = ("号码", "编号", "账号", "帐号", "身份证", "证号", "代码", "电话", "手机", "热线", "传真", "邮编", "字")
+PUBLICATION_LINE = re.compile(r"(?:发布|收录|更新|录入|发表|上传)(?:时间|日期)[:：]?|(?:来源|日期|时间)[:：]")
 PAGE_FURNITURE = re.compile(r"(?:浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|访问次数|浏览|阅读|点击)[:：]?$")
 DATE_SPAN_WORDS = ("至", "到", "—", "－", "-", "~", "～")
 RANK_SCOPE = ("全国", "全省", "全市", "全区", "全县", "排名", "排", "位列", "位居", "居", "列", "名列", "跻身", "保持")
@@ -30,13 +31,46 @@ MAX_BASE = {  # (base unit, region level) -> largest plausible value in the base
 MAX_ANY = {"percent": 1000, "yuan_per_person": 1e6, "rank": 10000, "places": 10000, "year_of_age": 150}
 
 
-def hold_reason(s: str, tok: text.Token, q: Quantity) -> str:
-    """Why a number token is not a quantity to propose ('' when it is one)."""
+def hold_reason(s: str, tok: text.Token, q: Quantity, *, line_start: bool = False) -> str:
+    """Why a number token is not a quantity to propose ('' when it is one); ``line_start``: the token opens
+    a line of the raw page (a list marker 2、… of notes)."""
     before, after, t = s[: tok.start], s[tok.end:], tok.text
-    for rule in (_numeric_date, _phone_or_id, _date_or_time, _name_or_slogan, _ordinal, _span_or_label):
+    if (line_start or re.search(r"(?:注|说明)[:：]$|[。；;！？!?|]$", before) or not before) and _list_marker(after, t):
+        return "list marker (1、 2、 of a list or notes)"
+    for rule in (_numeric_date, _clock, _phone_or_id, _date_or_time, _boilerplate, _name_or_slogan, _ordinal, _span_or_label):
         reason = rule(before, after, t, q)
         if reason:
             return reason
+    return ""
+
+
+def _list_marker(after: str, t: str) -> bool:
+    """1、 2. (一)、: the number of an item opening a list line, not a quantity."""
+    small = (t.isdigit() and len(t) <= 2) or t in CN_DIGITS
+    return small and bool(re.match(r"(?:[、．]|\.(?!\d))[\u4e00-\u9fff“《(（]", after))
+
+
+def _boilerplate(before: str, after: str, t: str, q: Quantity) -> str:
+    """The site's furniture: a publication line (发布时间:…, 来源:…), a site marker glued to letters (hd9),
+    a table's number (表1)."""
+    if PUBLICATION_LINE.search(before[-30:]) and not re.search(r"[。；;！？!?]", before[-30:][PUBLICATION_LINE.search(before[-30:]).end():]):
+        return "publication line of the site (date, time, source)"
+    if re.search(r"[A-Za-z]$", before) and not q.unit and not after[:1].isdigit() and not re.search(r"[A-Z]{2,}$", before):
+        return "part of a code or site marker (letters and digits)"
+    if re.search(r"[A-Za-z]{1,6}$", before) and re.search(r"(?:PM|pm)$", before):
+        return "part of a name (PM2.5)"
+    if re.search(r"(?:^|[^\u4e00-\u9fff])[表图]$", before) and t.isdigit() and len(t) <= 2:
+        return "number of a table or figure (表1)"
+    if t.isdigit() and re.match(r"[A-Za-z]", after) and not re.match(r"(?:km|kg|kW|kV|MW|GW|m|t|cm|mm|ha)(?![A-Za-z])", after):
+        return "part of a code or name (5G, 4A)"
+    return ""
+
+
+def _clock(before: str, after: str, t: str, q: Quantity) -> str:
+    """09:42:07, 15:09: a time of day (a site's timestamp), not the ratio 11.9:49.1:39."""
+    if t.isdigit() and len(t) <= 2 and (re.match(r"[:：]\d{2}(?![\d.])", after) and int(t) <= 23
+                                       or re.search(r"(?<![.:：])\d{1,2}[:：](?:\d{2}[:：])?$", before) and len(t) == 2):
+        return "time of day (HH:MM:SS)"
     return ""
 
 
@@ -46,16 +80,17 @@ def _numeric_date(before: str, after: str, t: str, q: Quantity) -> str:
         return "year (a period, not a value)"
     if not t.isdigit() or len(t) > 2:
         return ""
-    if re.search(r"(?:19|20)\d{2}([-/.．])$", before) and re.match(r"[-/.．]\d{1,2}(?!\d)", after) and 1 <= int(t) <= 12:
+    if re.search(r"(?:19|20)\d{2}([-/.．])$", before) and re.match(r"[-/.．]\d{1,2}", after) and 1 <= int(t) <= 12:
         return "date (month)"
-    if re.search(r"(?:19|20)\d{2}([-/.．])\d{1,2}[-/.．]$", before) and 1 <= int(t) <= 31 and not after[:1].isdigit():
+    if re.search(r"(?:19|20)\d{2}([-/.．])\d{1,2}[-/.．]$", before) and 1 <= int(t) <= 31 and not after[:1] in "．.":
         return "date (day)"
     return ""
 
 
 def _phone_or_id(before: str, after: str, t: str, q: Quantity) -> str:
-    if re.search(r"\d{3,4}[-－—]$", before) or (t.isdigit() and 3 <= len(t) <= 4 and re.match(r"[-－—]\d{7,8}", after)):
-        return "phone number"
+    if ((re.search(r"(?<!\d)0\d{2,3}[-－—]$", before) and t.isdigit() and 7 <= len(t) <= 8)
+            or (t.isdigit() and t[0] == "0" and 3 <= len(t) <= 4 and re.match(r"[-－—]\d{7,8}", after))):
+        return "phone number"  # 0738-8312345: not a negative table cell (110456 -0.8)
     if t.isdigit() and re.fullmatch(r"1[3-9]\d{9}", t):
         return "phone number"
     if PAGE_FURNITURE.search(before):
@@ -96,14 +131,24 @@ def _name_or_slogan(before: str, after: str, t: str, q: Quantity) -> str:
         return "multiplier of the preceding number (part of its unit)"
     if set(t) <= MULTIPLIER_CHARS and before.endswith("每"):
         return "denominator of a rate (每千人)"
-    if set(t) <= MULTIPLIER_CHARS and before[-1:] in ("（", "(") and re.match(r"[^（）()]{0,3}[）)]", after):
-        return "unit in a heading (亿元)"
+    if set(t) <= MULTIPLIER_CHARS and (before[-1:] in ("（", "(") and re.match(r"[^（）()]{0,3}[）)]", after)
+                                       or re.search(r"单位[:：]$", before)):
+        return "unit in a heading (亿元, 单位:万元)"
     for w in LEXICAL_WORDS:
         for k in range(len(w)):
             if w.startswith(t, k) and before.endswith(w[:k]) and after.startswith(w[k + len(t):]):
                 return f"part of a word ({w})"
     if after.startswith(NAME_TAILS) or (after.startswith("大") and before.endswith("党的")):
         return "part of a name (congress, session)"
+    if after.startswith(("周年", "週年")):
+        return "anniversary (part of a name)"
+    if t[0] in text.CHINESE_NUMERAL_CHARS and (re.match(r"次(?:全体|代表)?(?:会议|大会|全会|党代会)", after)
+                                               or (after.startswith("次") and re.search(r"届(?:人大|政协|党委|县委|市委)?$", before))):
+        return "session of a congress (part of a name)"
+    if t[0] in text.CHINESE_NUMERAL_CHARS and after.startswith("批") and before.endswith("第"):
+        return "ordinal of a batch (part of a name)"
+    if t[0] in text.CHINESE_NUMERAL_CHARS and after.startswith("大") and after[1:2] not in text.MEASURE_WORDS:
+        return "part of a name (三大攻坚战, 十大工程)"
     if t[0] in text.CHINESE_NUMERAL_CHARS and after.startswith("级") and not q.rank:
         return "number of tiers (part of a name)"
     if t[0] in text.CHINESE_NUMERAL_CHARS and after.startswith("期") and not before.endswith("第"):

@@ -16,12 +16,12 @@ from etl.extract.layout import (
     normalise,
     paragraph_breaks,
     spans,
-    table_cells,
     table_rows,
     to_simplified,
 )
 from etl.extract.periods import FRAME_WORDS, TIME_EXPR, document_year
 from etl.extract.regions import Mention, Region, find_mentions
+from etl.extract.tables import Cell, read_tables
 
 
 @dataclass
@@ -48,11 +48,13 @@ class PageContext:
     paragraphs: list[tuple[int, int]]
     articles: list[int]  # where articles start
     headers: dict[int, int]  # start -> end of each header (an article's or a subheading)
-    cells: dict[tuple[int, int], tuple[str, str]]  # a table cell -> (row label, column heading)
+    cells: dict[tuple[int, int], Cell]  # a table cell -> its row label, column heading, unit and period
     mentions: list[Mention]
     subject: Region | None  # the page's subject region
     page_year: int  # the year 今年/上年 count from: the page date's, a bulletin's own year
     default_year: int  # the year of a number the text gives no time for (:func:`document_year`)
+    page_month: int = 0  # the page date's month (0 when not known)
+    line_starts: frozenset[int] = frozenset()  # where the raw page's lines start
 
 
 def read_page(page: Page, k: Knowledge) -> PageContext:
@@ -70,13 +72,17 @@ def read_page(page: Page, k: Knowledge) -> PageContext:
     breaks = breaks + [len(analysed)]
     paragraphs = [(a, b) for a, b in itertools.pairwise(breaks) if a < b]
     year, bulletin = document_year(analysed, headers, paragraphs, int(page.date[:4]))
+    cells = read_tables(page.raw, gaps, year=year, page_date=page.date)
+    stops = stops + [p for c in cells.values() if c.row != (0, 0) for p in c.row]  # a row a line: a sentence
     return PageContext(
         original=original, analysed=analysed, traditional=traditional, tokens=text.numbers_of(page.raw, page.html),
         gaps=gaps,
         sentences=cut_at(spans(analysed, SENTENCE_DELIMS), stops),
         paragraphs=paragraphs,
-        articles=articles, headers=headers, cells=table_cells(page.raw, gaps), mentions=mentions, subject=subject,
-        page_year=year if bulletin else int(page.date[:4]), default_year=year)
+        articles=articles, headers=headers, cells=cells, mentions=mentions, subject=subject,
+        page_year=year if bulletin else int(page.date[:4]), default_year=year,
+        page_month=int(page.date[5:7]) if re.match(r"\d{4}-\d{2}", page.date) and not bulletin else 0,
+        line_starts=frozenset([0, *line_ends(page.raw)]))
 
 
 def sentence_stops(s: str, stops: list[tuple[int, bool]], region_re: re.Pattern | None) -> list[int]:

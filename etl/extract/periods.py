@@ -18,7 +18,7 @@ TIME_EXPR = re.compile(
     rf"|(?P<y>{YEAR}年(?:度|底|末|初)?)"
     r"|(?P<rel>今年|本年|去年|上年|前年|明年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?"
     r"|(?P<md>(\d{1,2})月(\d{1,2})[日号])"
-    r"|(?P<mon>(?<![\d个])(?P<mo>\d{1,2})月(?:底|末|份))"
+    r"|(?P<mon>(?<![\d个])(?P<mo>\d{1,2})月(?:底|末|份|当月))"
     r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
     r"|(?P<recent>近(\d{1,2}|[两二三四五六七八九十])年)"
     r"|(?P<future>(?:未来|今后)?(\d{1,2}|[两二三四五六七八九十])年内|未来(\d{1,2}|[两二三四五六七八九十])年)"
@@ -82,9 +82,10 @@ def cn_int(s: str) -> int:
     return int(s) if s.isdigit() else CN_DIGITS.get(s, 0)
 
 
-def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int) -> list[TimeExpr]:
+def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int, page_month: int = 0) -> list[TimeExpr]:
     """Time expressions of s[lo:hi] with the period each stands for (``last_year``: the year 当年/同年 refer
-    to when none is named within reach)."""
+    to when none is named within reach). Months printed without a year and later than the page's month
+    (``page_month``: 11月 in a release of January) are of the year before."""
     out: list[TimeExpr] = []
     sentence_year = None
     for m in TIME_EXPR.finditer(s, lo, hi):
@@ -104,8 +105,9 @@ def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int) -> l
         elif g["mrange"]:  # 今年1-10月, 2022年1至6月: months of one year
             ym = re.match(r"((?:19|20)\d{2})年", g["mrange"])
             rel = re.match(r"今年|去年|上年", g["mrange"])
-            y = int(ym.group(1)) if ym else page_year + RELATIVE_YEARS[rel.group()] if rel else (sentence_year or page_year)
             m1, m2 = int(g["mr1"]), int(g["mr2"])
+            y = (int(ym.group(1)) if ym else page_year + RELATIVE_YEARS[rel.group()] if rel
+                 else sentence_year or _year_of_month(m2, page_year, page_month))
             if not (1 <= m1 < m2 <= 12):
                 continue
             period = f"{y}-{m1:02d}..{y}-{m2:02d}"
@@ -177,15 +179,20 @@ def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int) -> l
         e.as_of = s[max(0, e.start - 2): e.start] in ("截至", "截止", "到") 
     for e in out:  # a month/day without a year takes the sentence's year, else the page's
         if e.period.startswith("?"):
-            y = sentence_year or page_year
+            y = sentence_year or _year_of_month(int(e.period[2:4]) if e.period[1:2] == "-" else 0, page_year, page_month)
             e.period = f"{y}{e.period[1:]}"
             e.note = f"period {e.note} → {e.period} ({'year of the sentence' if sentence_year else 'page year'})"
     return out
 
 
+def _year_of_month(month: int, page_year: int, page_month: int) -> int:
+    """The year of a month printed without one: the page's, or the year before for a month after the page's."""
+    return page_year - 1 if page_month and month > page_month else page_year
+
+
 def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[int, int], page_year: int,
                    span: bool, lead: tuple[int, int] = (0, 0), region_re: re.Pattern | None = None,
-                   default_year: int | None = None) -> tuple[str, str, float]:
+                   default_year: int | None = None, page_month: int = 0) -> tuple[str, str, float]:
     """Nearest preceding time expression in the sentence, then the paragraph's time frame, then the frame of
     the lead; else the page year.
 
@@ -204,7 +211,7 @@ def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[in
     last_year = _latest_year(s[max(0, sent[0] - 400): sent[0]]) or default_year
 
     def exprs_in(lo: int, hi: int) -> list[TimeExpr]:
-        return time_exprs(s, lo, hi, page_year=page_year, last_year=last_year)
+        return time_exprs(s, lo, hi, page_year=page_year, last_year=last_year, page_month=page_month)
 
     def opens(e: TimeExpr, lo: int, clause: bool = False) -> bool:
         return opens_frame(s, e, lo, region_re=region_re, clause=clause)

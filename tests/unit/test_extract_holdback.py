@@ -21,6 +21,24 @@ from etl.propose import propose_text
     ("党的十八大以来，全县发展很快。", "十八", "name"),
     ("实现“两个全覆盖”。", "两", "quotation"),
     ("16时50分下班。", "50", "time"),
+    ("本站 2020-05-18 09:42:07 发布", "05", "date"),                      # a timestamp of the site
+    ("本站 2020-05-18 09:42:07 发布", "18", "date"),
+    ("本站 2020-05-18 09:42:07 发布", "09", "time"),
+    ("本站 2020-05-18 09:42:07 发布", "42", "time"),
+    ("本站 2020-05-18 09:42:07 发布", "07", "time"),
+    ("发布时间:2020-05-18 来源:某县统计局\n", "18", "date"),
+    ("更新时间：5月18日 访问", "18", "date"),
+    ("今天是建党100周年纪念日。", "100", "anniversary"),
+    ("县第九届人大三次会议召开。", "三", "session"),
+    ("列入第二批试点名单。", "二", "batch"),
+    ("全力打好三大攻坚战。", "三", "name"),
+    ("全文见下xy7\n某县新增企业8家。", "7", "code"),
+    ("空气中PM2.5浓度下降。", "2.5", "name"),
+    ("建成5G基站120个。", "5", "code"),
+    ("表2 某县主要指标\n", "2", "table"),
+    ("注:1、数据为快报数。\n2、总量按现价计算。\n", "1", "list marker"),
+    ("注:1、数据为快报数。\n2、总量按现价计算。\n", "2", "list marker"),
+    ("(单位:万元)\n", "万", "unit in a heading"),
 ])
 def test_hold_back(k, sentence, value, reason):
     row = only(propose_text(sentence, k, subject="lianyuan"), value)
@@ -79,3 +97,13 @@ def test_the_set_of_a_ranking_is_no_quantity():
     tokens = text.find_numbers(s)
     assert out_of_of_rank(s, tokens[0], sent=(0, len(s)), tokens=tokens)
     assert not out_of_of_rank(s, tokens[1], sent=(0, len(s)), tokens=tokens)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("三次产业结构为11.9:49.1:39。", "39"),              # a ratio, not a time
+    ("建筑业 110456\n-0.8\n", "0.8"),                     # a negative table cell, not a phone number
+    ("全县耕地分为三大块。", "三"),                          # a count: 大 before a measure word
+    ("全县GDP451亿元。", "451"),                            # letters before a number with a unit
+])
+def test_not_held_back(k, sentence, value):
+    assert only(propose_text(sentence, k, subject="lianyuan"), value)["hold_back"] == ""

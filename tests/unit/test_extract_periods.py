@@ -163,3 +163,10 @@ def test_frames_and_numerals():
 ])
 def test_the_year_of_a_document(k, raw, date, value, period):
     assert only(propose_text(raw, k, date=date), value)["period"] == period
+
+
+def test_a_month_after_the_page_date_is_of_the_year_before(k):
+    rows = propose_text("11月当月全市工业增速为6.5%。\n", k, date="2021-01-05")
+    assert only(rows, "6.5")["period"] == "2020-11"
+    rows = propose_text("1-11月全市工业产值65亿元。\n", k, date="2021-01-05")
+    assert only(rows, "65")["period"] == "2020-01..2020-11"
