@@ -34,6 +34,7 @@ from etl.extract.quantities import (
     read_quantity,
 )
 from etl.extract.regions import Region, resolve_region, respectively
+from etl.extract.spans import average_span, base_year_period, change_period
 from etl.extract.tables import Cell
 
 
@@ -101,9 +102,7 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
     region, region_note, region_conf = _region(ctx, tok, q, pre, sent=sent, para=para, story=story)
     heading = max([x for x in ctx.headers if x <= tok.start] or [0])  # the latest header, subheadings too
     lead = enclosing(ctx.headers[heading], ctx.paragraphs) if ctx.paragraphs else (0, 0)  # the lead paragraph
-    period, period_note, period_conf = resolve_period(tok.start, s, sent=sent, para=para, page_year=ctx.page_year,
-                                                      span=is_span(q, pre), lead=lead, region_re=k.region_re,
-                                                      default_year=ctx.default_year, page_month=ctx.page_month)
+    period, period_note, period_conf = _period(ctx, tok, q, pre, sent=sent, para=para, lead=lead, k=k)
     if cell is not None and cell.period:
         period, period_note, period_conf = cell.period, f"period {cell.period} from the table's heading or notes", 0.8
     value_base, base = base_of(q, k.units, pre)
@@ -144,6 +143,27 @@ def candidate_row(ctx: PageContext, idx: int, *, k: Knowledge, new_codes: dict[s
                      else "unit 位 supplied for a rank printed without a measure word")
     row["notes"] = "; ".join(notes)
     return row
+
+
+def _period(ctx: PageContext, tok: text.Token, q: Quantity, pre: str, *, sent: tuple[int, int],
+            para: tuple[int, int], lead: tuple[int, int], k: Knowledge) -> tuple[str, str, float]:
+    """The period of the number (:func:`resolve_period`), then the spans it compares: a change 由x到y, a
+    growth over a base year (比2012年), a yearly average over the span named before it."""
+    over_years = bool({"annual_avg", "cumulative"} & set(q.qualifiers))
+
+    def at(offset: int, sent: tuple[int, int] = sent) -> tuple[str, str, float]:
+        return resolve_period(offset, ctx.analysed, sent=sent, para=para, page_year=ctx.page_year,
+                              span=is_span(q, pre), lead=lead, region_re=k.region_re, default_year=ctx.default_year,
+                              page_month=ctx.page_month, over_years=over_years)
+    period, note, conf = at(tok.start)
+    s = ctx.analysed
+    found = change_period(s, tok.start, sent, period, page_year=ctx.page_year, period_at=lambda o: at(o, (sent[0], o))[0],
+                          para=para)
+    if found is None and q.measure in ("%", "个百分点", "倍") and pre.endswith(GROWTH_WORDS):
+        found = base_year_period(s, tok.start, sent, para, period)
+    if found is None and "annual_avg" in q.qualifiers:  # 累计: the span of its own paragraph only
+        found = average_span(s, tok.start, period, page_year=ctx.page_year)
+    return (found[0], found[1], 0.6) if found else (period, note, conf)
 
 
 def cell_words(cell: Cell, region_re: re.Pattern | None) -> str:

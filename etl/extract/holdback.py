@@ -67,9 +67,12 @@ def _boilerplate(before: str, after: str, t: str, q: Quantity) -> str:
 
 
 def _clock(before: str, after: str, t: str, q: Quantity) -> str:
-    """09:42:07, 15:09: a time of day (a site's timestamp), not the ratio 11.9:49.1:39."""
-    if t.isdigit() and len(t) <= 2 and (re.match(r"[:：]\d{2}(?![\d.])", after) and int(t) <= 23
-                                       or re.search(r"(?<![.:：])\d{1,2}[:：](?:\d{2}[:：])?$", before) and len(t) == 2):
+    """09:42:07, 15:09 after a date or a time word: a time of day (a site's timestamp), not the ratio
+    11.9:49.1:39 or 由2018年的20:30:50."""
+    opens = r"(?:[-/.．]\d{1,2}|日|午|晚上|凌晨|时间[:：]?)"  # after a date (…-07-2717:55) or a time word, not 的20:30
+    if t.isdigit() and len(t) <= 2 and (
+            re.match(r"[:：]\d{2}(?![\d.])", after) and int(t) <= 23 and re.search(opens + "$", before)
+            or re.search(opens + r"\d{1,2}[:：](?:\d{2}[:：])?$", before) and len(t) == 2):
         return "time of day (HH:MM:SS)"
     return ""
 

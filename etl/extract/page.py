@@ -19,7 +19,7 @@ from etl.extract.layout import (
     table_rows,
     to_simplified,
 )
-from etl.extract.periods import FRAME_WORDS, TIME_EXPR, document_year
+from etl.extract.periods import FRAME_WORDS, PINYIN_GLOSS, TIME_EXPR, document_year
 from etl.extract.regions import Mention, Region, find_mentions
 from etl.extract.tables import Cell, read_tables
 
@@ -62,6 +62,7 @@ def read_page(page: Page, k: Knowledge) -> PageContext:
     original = text.squeeze(page.raw)
     repaired = text.repair_digits(original)
     analysed, traditional = to_simplified(normalise(repaired))
+    analysed = PINYIN_GLOSS.sub(lambda m: "·" * len(m.group()), analysed)  # 增長(zhǎng): a converter's gloss
     gaps = text.number_gaps(page.raw, page.html)
     subject = {r.code: r for r in k.regions}.get(page.subject)
     breaks, articles, headers, stops = paragraph_breaks(page.raw)

@@ -21,6 +21,7 @@ TIME_EXPR = re.compile(
     r"|(?P<mon>(?<![\d个])(?P<mo>\d{1,2})月(?:底|末|份|当月))"
     r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
     r"|(?P<recent>近(\d{1,2}|[两二三四五六七八九十])年)"
+    r"|(?P<years>(?<![近这])(\d{1,2}|[两二三四五六七八九十])年(?:来|间|以来))"
     r"|(?P<future>(?:未来|今后)?(\d{1,2}|[两二三四五六七八九十])年内|未来(\d{1,2}|[两二三四五六七八九十])年)"
     r"|(?P<same>当年|同年)(?:(\d{1,2})月)?"
     r"|(?P<day>当天|当日)"
@@ -66,7 +67,7 @@ def document_year(s: str, headers: dict[int, int], paragraphs: list[tuple[int, i
     """
     first = paragraphs[0] if paragraphs else (0, 0)
     title = (0, max(headers.get(0, 0), first[1] if first[0] == 0 else 0))  # the title block or first line
-    head = PINYIN_GLOSS.sub("", s[title[0]: title[1]])  # 統(tǒng)計公報: glosses of a machine conversion
+    head = PINYIN_GLOSS.sub("", s[title[0]: title[1]]).replace("·", "")  # 統(tǒng)計公報: a converter's glosses
     m = BULLETIN_TITLE.search(head)
     if m and not re.search(f"[{SENTENCE_DELIMS}]", head[: m.start()]) and int(m.group(1)) <= page_year:
         return int(m.group(1)), True
@@ -163,6 +164,11 @@ def time_exprs(s: str, lo: int, hi: int, *, page_year: int, last_year: int, page
             n = cn_int(re.findall(r"近(.+)年", m.group())[0])
             out.append(TimeExpr(m.start(), m.end(), f"{page_year - n}..{page_year - 1}",
                                 f"period {m.group()} → {page_year - n}..{page_year - 1} from the page date"))
+        elif g["years"]:  # 四年来, 五年间: the years up to the page's
+            n = cn_int(re.findall(r"(\d{1,2}|[两二三四五六七八九十])年", m.group())[0])
+            if n:
+                out.append(TimeExpr(m.start(), m.end(), f"{page_year - n + 1}..{page_year}",
+                                    f"period {m.group()} → {page_year - n + 1}..{page_year} up to the page year"))
         elif g["future"]:
             n = cn_int(re.findall(r"(\d{1,2}|[两二三四五六七八九十])年", m.group())[0])
             out.append(TimeExpr(m.start(), m.end(), f"{page_year + 1}..{page_year + n}",
@@ -192,7 +198,8 @@ def _year_of_month(month: int, page_year: int, page_month: int) -> int:
 
 def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[int, int], page_year: int,
                    span: bool, lead: tuple[int, int] = (0, 0), region_re: re.Pattern | None = None,
-                   default_year: int | None = None, page_month: int = 0) -> tuple[str, str, float]:
+                   default_year: int | None = None, page_month: int = 0,
+                   over_years: bool = True) -> tuple[str, str, float]:
     """Nearest preceding time expression in the sentence, then the paragraph's time frame, then the frame of
     the lead; else the page year.
 
@@ -205,7 +212,8 @@ def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[in
     the sentences about the event (本次活动共为84名村民…).
     A span (2014年至2020年底, “十三五”, 2020年以来) gives its range to flows and counts (``span``) and its end
     year to levels and rates (达585.8亿元, 达标率达100%); a future span (五年内, 未来3年) stays a span: a target.
-    A number without any of these takes ``default_year`` (:func:`document_year`), else the page year.
+    Only a yearly average or a cumulative figure (``over_years``) takes a span of the paragraph ending in the
+    year of its sentence. A number without any of these takes ``default_year`` (:func:`document_year`), else the page year.
     """
     default_year = default_year or page_year
     last_year = _latest_year(s[max(0, sent[0] - 400): sent[0]]) or default_year
@@ -253,7 +261,7 @@ def resolve_period(offset: int, s: str, *, sent: tuple[int, int], para: tuple[in
     if ".." in pick.period and not span and not pick.future:
         end = pick.period.split("..")[-1]
         return end, f"{pick.note}{where}, level at its end → {end}", conf - 0.1
-    if span and ".." not in pick.period:
+    if span and over_years and ".." not in pick.period:
         wider = [e for e in exprs_in(para[0], sent[0])
                  if ".." in e.period and e.period.endswith(pick.period[:4])]
         if wider:  # 年均 needs a span: the paragraph's span ending in this year

@@ -101,6 +101,7 @@ def test_the_set_of_a_ranking_is_no_quantity():
 
 @pytest.mark.parametrize("sentence, value", [
     ("三次产业结构为11.9:49.1:39。", "39"),              # a ratio, not a time
+    ("结构由上年的20:30:50调整为18:32:50。", "30"),
     ("建筑业 110456\n-0.8\n", "0.8"),                     # a negative table cell, not a phone number
     ("全县耕地分为三大块。", "三"),                          # a count: 大 before a measure word
     ("全县GDP451亿元。", "451"),                            # letters before a number with a unit

@@ -34,3 +34,9 @@ def test_sentence_stops_after_a_headline_line():
     assert sentence_stops("标题2021年6月1日", [(2, False)], None) == [2]       # a date opens the next line
     assert sentence_stops("标题继续", [(2, False)], None) == []
     assert sentence_stops("标题继续", [(2, True)], None) == [2]                 # another headline line
+
+
+def test_pinyin_glosses_of_a_machine_conversion_are_no_words(k):
+    raw = "某縣經(jīng)濟穩步發展。2020年地區生產總值88.6億元，年均增長(zhǎng)8.5%。\n"
+    row = next(r for r in propose_text(raw, k, date="2021") if r["value"] == "8.5")
+    assert "annual_avg" in row["qualifier"] and "年均增長(zhǎng)8.5%" in row["quote"]  # the quote stays verbatim
