@@ -48,7 +48,7 @@ UNIT_WORDS = sorted("""
 平方公里 平方千米 平方米 立方米 个百分点 百分点 个名次 个位次 个月 人次 场次 户次 公里 千米 公斤 千克 公顷 小时 分钟 周岁
 千瓦时 千瓦 兆瓦 标准箱 % ‰ 个 名 位 家 项 支 座 台 条 场 次 件 处 所 笔 套 部 张 本 组 幅 起 盏 例 批 类 轮 期 间 栋 块 辆
 户 人 亩 米 吨 元 岁 年 天 日 周 村 成 倍 届 种 株 头 只 棵 篇 首 层 级 度 升 斤 艘 架 台次 单 根 口 粒 片 所 员 宗 门 颗
-对 双 队 家次 趟 分
+对 双 队 家次 趟 分 羽 尾 匹
 """.split(), key=len, reverse=True)
 BASE_UNITS = {  # unit word -> (base unit, factor) when data/units.csv does not know it
     "%": ("percent", 1), "‰": ("permille", 1), "个百分点": ("percentage_point", 1), "百分点": ("percentage_point", 1),

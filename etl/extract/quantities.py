@@ -22,6 +22,7 @@ LEVEL_VERBS = ("达", "达到", "为", "降至", "下降至", "提高到", "提�
 MOVE_UP = ("上升", "提升", "前移", "进位", "攀升", "跃升", "提高", "前进")
 MOVE_DOWN = ("下降", "下滑", "后退", "后移", "回落", "退后")
 LIST_JOINS = ("、", "和", "及", "与")
+SMALL_MULTIPLIERS = {"千": 1000, "百": 100}
 
 
 @dataclass
@@ -53,6 +54,10 @@ def read_quantity(s: str, tok: text.Token) -> Quantity:
             if s.startswith(word, i) and word in ("亿", "万"):  # 15.6亿亿元: a doubled multiplier is a typing error
                 i += len(word)
             break
+    if q.multiplier == 1 and s[i: i + 1] in SMALL_MULTIPLIERS and not any(s.startswith(w, i) for w in vocab.UNIT_WORDS) \
+            and any(s.startswith(w, i + 1) for w in vocab.UNIT_WORDS if w not in ("%", "‰")):
+        # 115.5千公顷, 3百米: 千/百 before a unit word multiplies it (千米, 千克, 百分点 are unit words themselves)
+        q.multiplier, q.unit, q.unit_spans, i = SMALL_MULTIPLIERS[s[i]], s[i], ((i, i + 1),), i + 1
     i = _approx_after(s, i, q)
     if i + 1 < len(s) and s[i] == s[i + 1] and any(len(w) > 1 and s.startswith(w, i + 1) for w in vocab.UNIT_WORDS):
         i += 1  # 152万人人次: a doubled character before a unit word
@@ -96,12 +101,27 @@ def borrow_unit(s: str, q: Quantity, *, tokens: list[text.Token], idx: int) -> N
     """A list 31、36个名次 prints the unit once: the quantity of ``tokens[idx]``, if it has none, borrows the
     unit of the next item."""
     j = idx
+    if q.unit == "个" and j + 1 < len(tokens) and s[q.end: tokens[j + 1].start] in ("、", "和"):
+        last = _list_unit(s, tokens, j)  # 1.74个、3.22个、4.0个百分点: 个 abbreviates the list's unit
+        if last.unit.startswith("个") and last.unit != "个":
+            q.unit, q.measure, q.multiplier = last.unit, last.measure, last.multiplier
+            q.unit_spans, q.unit_supplied = (), True
+        return
     while not q.unit and j + 1 < len(tokens) and s[tokens[j].end: tokens[j + 1].start] in ("、", "和", "或", "至", "到", "-", "—", "~"):
         nxt = read_quantity(s, tokens[j + 1])
         if nxt.unit:
             q.unit, q.measure, q.multiplier, q.unit_spans = nxt.unit, nxt.measure, nxt.multiplier, nxt.unit_spans
             return
         j += 1
+
+
+def _list_unit(s: str, tokens: list[text.Token], idx: int) -> Quantity:
+    """The quantity of the last item of the list ``tokens[idx]`` opens or goes on."""
+    q = read_quantity(s, tokens[idx])
+    while idx + 1 < len(tokens) and s[q.end: tokens[idx + 1].start] in ("、", "和"):
+        idx += 1
+        q = read_quantity(s, tokens[idx])
+    return q
 
 
 def list_head(s: str, tokens: list[text.Token], idx: int, *, lo: int) -> text.Token:

@@ -120,3 +120,19 @@ def test_ranks_place_changes_and_spans():
     assert rank_before(s, tokens[2], 0) == text.Token("9", tokens[1].start, tokens[1].end)
     rate = read_quantity("61.86%", text.find_numbers("61.86%")[0])
     assert not is_span(rate, "处置率达到") and is_span(change, "累计")
+
+
+@pytest.mark.parametrize("sentence, value, unit, base", [
+    ("全县油菜播种面积为21.3千公顷。", "21.3", "千公顷", "21300"),     # 千 + a unit word
+    ("全年家禽出栏120.5万羽。", "120.5", "万羽", "1205000"),           # 万 + a unit word
+    ("建成绿道3百米。", "3", "百米", "300"),
+])
+def test_a_multiplier_before_a_unit_word(k, sentence, value, unit, base):
+    row = only(propose_text(sentence, k), value)
+    assert (row["unit"], row["value_base"]) == (unit, base)
+
+
+def test_a_list_abbreviates_its_unit(k):
+    rows = propose_text("三次产业分别拉动经济增长0.5个、2.1个、1.9个百分点。", k)
+    assert [only(rows, v)["unit"] for v in ("0.5", "2.1", "1.9")] == ["个百分点"] * 3
+    assert only(propose_text("新建学校3个、医院2个。", k), "3")["unit"] == "个"
